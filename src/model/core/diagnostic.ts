@@ -1,0 +1,26 @@
+/** Why an input (or part of one) could not be read. Every one names a file and a 1-based position. */
+export type DiagnosticCode =
+  | 'read-error'
+  | 'too-large'
+  | 'binary'
+  | 'parse-error'
+  | 'not-a-template'
+  | 'invalid-template'
+  | 'unsupported-function'
+  | 'unresolved-reference'
+  | 'cycle'
+  | 'too-deep'
+  | 'module-not-resolved'
+  | 'invalid-value'
+  | 'unlinked';
+
+export type DiagnosticSeverity = 'error' | 'warning';
+
+export interface LoadDiagnostic {
+  readonly code: DiagnosticCode;
+  readonly severity: DiagnosticSeverity;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
