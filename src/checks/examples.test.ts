@@ -12,7 +12,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from './catalogue.js';
-import type { Check } from './kit/types.js';
+import type { AnyCheck } from './kit/types.js';
 import { loadEstate } from '../scan/load-estate.js';
 import { runChecks } from '../scan/run-checks.js';
 import { buildServices } from '../scan/services.js';
@@ -35,7 +35,7 @@ async function examplesById(): Promise<Map<string, string>> {
   for (const file of checkFiles(checksRoot)) {
     const dir = file.replace(/\.ts$/, '.examples');
     if (!existsSync(dir)) continue;
-    const mod = (await import(file)) as { default?: Check };
+    const mod = (await import(file)) as { default?: AnyCheck };
     if (mod.default?.id) map.set(mod.default.id, dir);
   }
   return map;

@@ -1,4 +1,4 @@
-import type { Check } from '../checks/kit/types.js';
+import type { AnyCheck } from '../checks/kit/types.js';
 import type { LoadDiagnostic } from '../model/core/index.js';
 import type { Finding, InputError, RuleInfo, ScanReport, Severity } from '../report/types.js';
 import { SEVERITIES, severityRank } from '../report/types.js';
@@ -44,7 +44,7 @@ export function toInputError(d: LoadDiagnostic): InputError {
   return { file: d.file, line: d.line, column: d.column, message: d.message, code: d.code, severity: d.severity };
 }
 
-export function ruleInfo(c: Check): RuleInfo {
+export function ruleInfo(c: AnyCheck): RuleInfo {
   return {
     id: c.id, title: c.title, severity: c.severity, provider: c.provider, service: c.service, rationale: c.rationale,
     remediation: c.remediation, references: c.references, compliance: c.compliance ?? {},
@@ -54,7 +54,7 @@ export function ruleInfo(c: Check): RuleInfo {
 export function buildReport(input: {
   results: readonly Result[];
   diagnostics: readonly LoadDiagnostic[];
-  checks: readonly Check[];
+  checks: readonly AnyCheck[];
   files: number;
   resources: number;
 }): ScanReport {

@@ -1,13 +1,13 @@
 import { createContext } from '../checks/kit/context.js';
 import type { EstateServices } from '../checks/kit/services.js';
-import type { Check, EstateView, Outcome } from '../checks/kit/types.js';
+import type { AnyCheck, EstateView, Outcome } from '../checks/kit/types.js';
 import type { Provenance } from '../model/core/index.js';
 import { providerOf } from '../model/index.js';
 import type { Estate, Resource, ResourceKind } from '../model/index.js';
 
 /** One evaluated outcome that is worth reporting, with what it is about. */
 export interface Result {
-  readonly check: Check;
+  readonly check: AnyCheck;
   readonly outcome: Extract<Outcome, { status: 'fail' | 'unknown' }>;
   readonly subject: { readonly type: string; readonly name: string; readonly address: string; readonly at: Provenance };
 }
@@ -25,7 +25,7 @@ export interface CheckRun {
   readonly evaluated: number;
 }
 
-export function runChecks(checks: readonly Check[], estate: Estate, services: EstateServices): CheckRun {
+export function runChecks(checks: readonly AnyCheck[], estate: Estate, services: EstateServices): CheckRun {
   const ctx = createContext(estate, services);
   const results: Result[] = [];
   const crashes: CheckCrash[] = [];
@@ -50,7 +50,7 @@ export function runChecks(checks: readonly Check[], estate: Estate, services: Es
   return { results, crashes, evaluated };
 }
 
-function collect(check: Check, run: () => Outcome | readonly Outcome[], subject: Result['subject'], results: Result[], crashes: CheckCrash[]): void {
+function collect(check: AnyCheck, run: () => Outcome | readonly Outcome[], subject: Result['subject'], results: Result[], crashes: CheckCrash[]): void {
   let out: Outcome | readonly Outcome[];
   try {
     out = run();

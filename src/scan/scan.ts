@@ -1,5 +1,5 @@
 import { CATALOGUE } from '../checks/catalogue.js';
-import type { Check } from '../checks/kit/types.js';
+import type { AnyCheck } from '../checks/kit/types.js';
 import type { ScanReport } from '../report/types.js';
 import { buildReport } from './findings.js';
 import { loadEstate } from './load-estate.js';
@@ -12,7 +12,7 @@ export interface ScanOptions extends EstateOptions {
   /** Only these check ids (case-insensitive); empty = all. */
   readonly only?: readonly string[];
   readonly skip?: readonly string[];
-  readonly checks?: readonly Check[];
+  readonly checks?: readonly AnyCheck[];
 }
 
 export interface ScanOutcome {
@@ -20,7 +20,7 @@ export interface ScanOutcome {
   readonly crashes: readonly CheckCrash[];
 }
 
-export function selectChecks(all: readonly Check[], only: readonly string[] = [], skip: readonly string[] = []): Check[] {
+export function selectChecks(all: readonly AnyCheck[], only: readonly string[] = [], skip: readonly string[] = []): AnyCheck[] {
   const o = new Set(only.map((s) => s.toUpperCase()));
   const s = new Set(skip.map((x) => x.toUpperCase()));
   return all.filter((c) => (o.size === 0 || o.has(c.id)) && !s.has(c.id));

@@ -64,3 +64,6 @@ export interface Check<T extends CheckTarget = CheckTarget> extends CheckMeta {
   /** Which resources of the target kind this check looks at; default all. For `iac.parameter` checks, etc. */
   evaluate(subject: Subject<T>, ctx: CheckContext): Outcome | readonly Outcome[];
 }
+
+/** Any one check, whatever its target: what catalogues hold. */
+export type AnyCheck = { [T in CheckTarget]: Check<T> }[CheckTarget];
