@@ -5,15 +5,18 @@ import type { Provenance } from '../../model/core/index.js';
  * expressions (CloudFormation intrinsics, ARM template functions, Terraform expressions) before adapting to the model.
  * `unknown` is a value that cannot be known before deployment; `refs` names the resources it derives from
  * (estate keys), which is how adapters link a rule to its security group when the group's id is not yet known.
+ * `json` (optional, on strings and unknowns) is the structure a JSON-encoded string was built from, with positions
+ * (Terraform `jsonencode(...)`, `data.aws_iam_policy_document.x.json`): when parts are known only after apply the
+ * string is unknown but the document's shape, with unknown leaves, is still there for policy checks.
  */
 export type Value =
-  | { readonly t: 'string'; readonly v: string; readonly at: Provenance }
+  | { readonly t: 'string'; readonly v: string; readonly at: Provenance; readonly json?: Value }
   | { readonly t: 'number'; readonly v: number; readonly at: Provenance }
   | { readonly t: 'bool'; readonly v: boolean; readonly at: Provenance }
   | { readonly t: 'null'; readonly at: Provenance }
   | { readonly t: 'list'; readonly items: readonly Value[]; readonly at: Provenance }
   | { readonly t: 'object'; readonly fields: ReadonlyMap<string, Value>; readonly at: Provenance }
-  | { readonly t: 'unknown'; readonly why: string; readonly refs: readonly string[]; readonly at: Provenance };
+  | { readonly t: 'unknown'; readonly why: string; readonly refs: readonly string[]; readonly at: Provenance; readonly json?: Value };
 
 export type ObjectValue = Extract<Value, { t: 'object' }>;
 
