@@ -133,6 +133,9 @@ export function toJson(v: Value): { json: JsonValue; partial: boolean } {
  */
 export function readDocument(v: Value | undefined, at: Provenance): Attr<EmbeddedDocument | null> {
   if (v === undefined || v.t === 'null') return defaulted(null, at);
+  // A JSON string built from a structure (jsonencode, a policy document data source): read the structure, which
+  // keeps positions and, when parts are known only after apply, the document's shape with unknown leaves.
+  if ((v.t === 'string' || v.t === 'unknown') && v.json) return readDocument(v.json, at);
   if (v.t === 'unknown') return unknown(v.at, v.why);
   if (v.t === 'string') {
     if (v.v.trim() === '') return known(null, v.at);
