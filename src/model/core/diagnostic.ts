@@ -11,6 +11,8 @@ export type DiagnosticCode =
   | 'cycle'
   | 'too-deep'
   | 'module-not-resolved'
+  /** `count`/`for_each` not known before apply: one instance stands for all of them. */
+  | 'unknown-expansion'
   | 'invalid-value'
   | 'unlinked';
 
