@@ -17,6 +17,11 @@ export interface TfResourceInstance {
   readonly values: ObjectValue;
   /** The resource block. */
   readonly at: Provenance;
+  /**
+   * Dotted paths of values Terraform marks sensitive (`master_password`, `environment.0.variables.API_KEY`). Their
+   * values are still in the input (a plan holds them in clear), so they stay known; this only records the mark.
+   */
+  readonly sensitive?: readonly string[];
 }
 
 /** A root module variable, kept for the secret-parameter checks. */
