@@ -22,6 +22,12 @@ export interface TfResourceInstance {
    * values are still in the input (a plan holds them in clear), so they stay known; this only records the mark.
    */
   readonly sensitive?: readonly string[];
+  /**
+   * Set when `count`/`for_each` (of the resource or an enclosing module) is not known before apply: this one instance,
+   * addressed with `[*]`, stands for all of them, and says why. Its values are evaluated with `count.index`/`each`
+   * unknown.
+   */
+  readonly unknownExpansion?: string;
 }
 
 /** A root module variable, kept for the secret-parameter checks. */
