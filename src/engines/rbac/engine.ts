@@ -1,0 +1,1042 @@
+import type { Provenance, Tri } from '../../model/core/index.js';
+import type { AttributeRef } from './condition/ast.js';
+import { evaluateCondition } from './condition/evaluate.js';
+import type { ConditionEnv, Scalar } from './condition/evaluate.js';
+import type { OperationCatalogue, RbacCatalogue } from './catalogue.js';
+import { Hierarchy } from './hierarchy.js';
+import type { Ancestry } from './hierarchy.js';
+import { parseInstant, summarisePolicy } from './pim.js';
+import type { PimPolicySummary } from './pim.js';
+import { EVERYONE, PrincipalTable } from './principals.js';
+import { CONDITIONAL, NO, RoleTable, YES, blockGrants, compileBlock, compileCondition, roleAnswer } from './roles.js';
+import type { CompiledBlock, CompiledCondition, CompiledRole, RoleAnswer } from './roles.js';
+import { isScopeError, parseScope } from './scope.js';
+import type { ParsedScope, ScopeKind } from './scope.js';
+import { asciiLower } from './text.js';
+import type {
+  AttributeValue, CanRequest, CanResult, Decision, GrantRef, RbacAssignmentOrigin, RbacDiagnostic, RbacInput,
+  RbacPermissionInput, RbacRequestContext,
+} from './types.js';
+
+export interface CompileOptions {
+  /** Built-in roles (used when the inputs do not define them) and the provider-operations catalogue. */
+  readonly catalogue?: RbacCatalogue;
+  /** Default evaluation time for PIM schedules and `@Environment[UtcNow]`; ISO 8601 or epoch ms. Defaults to now. */
+  readonly now?: string | number;
+}
+
+export interface CompiledAssignment {
+  readonly index: number;
+  readonly id: string;
+  readonly scope: string;
+  /** Lowercased scope key, or null when the scope does not parse. */
+  readonly scopeKey: string | null;
+  readonly scopeKind: ScopeKind | null;
+  /** Index into the scope table; -1 when the scope does not parse. */
+  readonly scopeId: number;
+  readonly roleRef: string;
+  readonly role: CompiledRole | undefined;
+  readonly principal: number;
+  readonly condition: CompiledCondition | null;
+  readonly origin: RbacAssignmentOrigin;
+  /** Epoch ms; -Infinity / +Infinity when unbounded. */
+  readonly start: number;
+  readonly end: number;
+  readonly at?: Provenance;
+}
+
+export interface CompiledDeny {
+  readonly index: number;
+  readonly id: string;
+  readonly name: string | null;
+  readonly scope: string;
+  readonly scopeKey: string | null;
+  readonly blocks: readonly CompiledBlock[];
+  readonly everyone: boolean;
+  readonly principals: readonly number[];
+  readonly excluded: readonly number[];
+  readonly childScopes: boolean;
+  readonly condition: CompiledCondition | null;
+  readonly at?: Provenance;
+}
+
+export interface CompiledEligibility {
+  readonly id: string;
+  readonly scope: string;
+  readonly scopeKey: string | null;
+  readonly role: CompiledRole | undefined;
+  readonly roleRef: string;
+  readonly principal: number;
+  readonly start: number;
+  readonly end: number;
+  readonly condition: string | null;
+  readonly at?: Provenance;
+}
+
+export interface WhoCanRequest {
+  readonly action: string;
+  readonly scope: string;
+  readonly plane?: 'control' | 'data';
+  readonly context?: RbacRequestContext;
+  readonly at?: string | number;
+}
+
+export interface WhoCanPrincipal {
+  readonly id: string;
+  readonly name: string | null;
+  readonly type: string | null;
+  readonly decision: Exclude<Decision, 'denied'>;
+  readonly via: readonly GrantRef[];
+}
+
+export interface WhoCanResult {
+  readonly principals: readonly WhoCanPrincipal[];
+  /** Principals a role grants the action to, but a deny assignment blocks. */
+  readonly denied: readonly { readonly id: string; readonly deniedBy: readonly string[] }[];
+  readonly unknowns: readonly string[];
+}
+
+export interface AccessGrant extends GrantRef {
+  /** Assigned at an ancestor of the listed scope. */
+  readonly inherited: boolean;
+  readonly active: boolean;
+  readonly actions: readonly string[];
+  readonly notActions: readonly string[];
+  readonly dataActions: readonly string[];
+  readonly notDataActions: readonly string[];
+  readonly conditionText: string | null;
+}
+
+export interface AccessScope {
+  readonly scope: string;
+  readonly kind: ScopeKind;
+  readonly grants: readonly AccessGrant[];
+}
+
+export interface AccessResult {
+  readonly principal: { readonly id: string; readonly name: string | null; readonly type: string | null };
+  readonly groups: readonly string[];
+  readonly scopes: readonly AccessScope[];
+  readonly denies: readonly { readonly id: string; readonly name: string | null; readonly scope: string; readonly doNotApplyToChildScopes: boolean }[];
+  readonly eligible: readonly {
+    readonly id: string; readonly roleId: string; readonly roleName: string | null; readonly scope: string;
+    readonly principalId: string; readonly through: readonly string[]; readonly startDateTime: string | null; readonly endDateTime: string | null;
+  }[];
+  readonly unknowns: readonly string[];
+}
+
+export type PrincipalResolution =
+  | { readonly ok: true; readonly index: number }
+  | { readonly ok: false; readonly code: 'unknown-principal' | 'ambiguous-principal'; readonly message: string };
+
+type PlaneMode =
+  | { readonly kind: 'one'; readonly plane: 'control' | 'data' }
+  /** Registered both as a control and a data operation: either plane grants it. */
+  | { readonly kind: 'either' }
+  /** Not in the catalogue: both planes must agree, or the answer is unknown. */
+  | { readonly kind: 'unclassified' };
+
+interface Match {
+  readonly assignment: CompiledAssignment;
+  /** The principal (the asker or one of its groups) the assignment names. */
+  readonly holder: number;
+  readonly value: Tri;
+  /** True when the value came from evaluating a condition. */
+  readonly conditional: boolean;
+}
+
+const NO_CONTEXT: RbacRequestContext = {};
+
+/**
+ * The compiled RBAC model: role definitions folded into matchers, assignments indexed by scope and by principal,
+ * group membership both ways, the management-group tree. Queries are pure reads (plus memo tables).
+ *
+ * Evaluation follows "How Azure RBAC determines if a user has access to a resource":
+ * https://learn.microsoft.com/en-us/azure/role-based-access-control/overview#how-azure-rbac-determines-if-a-user-has-access-to-a-resource
+ * deny assignments first; then the role assignments of the principal and its groups at the scope or above;
+ * `Actions − NotActions`; conditions last. A grant without a condition settles the question for its action.
+ */
+export class RbacEngine {
+  readonly diagnostics: RbacDiagnostic[] = [];
+  readonly principals = new PrincipalTable();
+  readonly hierarchy: Hierarchy;
+  readonly roleTable = new RoleTable();
+  readonly assignments: CompiledAssignment[] = [];
+  readonly denies: CompiledDeny[] = [];
+  readonly eligibilities: CompiledEligibility[] = [];
+  readonly policies: PimPolicySummary[] = [];
+  readonly now: number;
+  readonly #operations: OperationCatalogue | undefined;
+
+  readonly #scopeIds = new Map<string, number>();
+  readonly #scopeAssignments: number[][] = [];
+  readonly #scopeDenies: number[][] = [];
+  #mark = new Int32Array(0);
+  #epoch = 0;
+  readonly #mgAssignments: number[] = [];
+  readonly #mgDenies: number[] = [];
+  readonly #byPrincipal = new Map<number, number[]>();
+  readonly #floating = new Map<number, number[]>();
+  readonly #effective = new Map<number, Int32Array>();
+  readonly #roleMemo = new Map<string, Uint8Array>();
+  readonly #denyMemo = new Map<string, Uint8Array>();
+  readonly #actionLower = new Map<string, string>();
+  readonly #principalCache = new Map<string, PrincipalResolution>();
+
+  constructor(input: RbacInput, options: CompileOptions = {}) {
+    this.now = parseTime(options.now) ?? Date.now();
+    this.#operations = options.catalogue?.operations;
+    this.hierarchy = new Hierarchy(input.hierarchy, this.diagnostics);
+    for (const r of options.catalogue?.builtinRoles ?? []) this.roleTable.add(r, true, this.diagnostics);
+    for (const r of input.roleDefinitions ?? []) this.roleTable.add(r, false, this.diagnostics);
+    for (const p of input.principals ?? []) {
+      const i = this.principals.intern(p.id);
+      this.principals.describe(i, p.name, p.type);
+      if (p.attributes) this.principals.attributes[i] = p.attributes;
+    }
+    if (input.groups) {
+      for (const [group, members] of Object.entries(input.groups)) {
+        const g = this.principals.intern(group);
+        this.principals.setMembers(g, (Array.isArray(members) ? members : []).filter((m) => typeof m === 'string').map((m) => this.principals.intern(m)));
+      }
+      for (const cycle of this.principals.findCycles()) {
+        this.diagnostics.push({
+          code: 'group-cycle', severity: 'warning', subject: cycle[0] as string,
+          message: `groups ${cycle.map((c) => `\`${c}\``).join(', ')} contain each other; membership is taken as their union`,
+        });
+      }
+    }
+    this.#compileAssignments(input);
+    this.#compileDenies(input);
+    this.#compileEligibilities(input);
+    for (const p of input.policies ?? []) {
+      const role = p.roleDefinitionId ? this.roleTable.resolve(p.roleDefinitionId) : undefined;
+      const parsed = parseScope(p.scope);
+      this.policies.push(summarisePolicy(
+        p.id, isScopeError(parsed) ? p.scope : parsed.key,
+        role?.guid ?? (p.roleDefinitionId ? asciiLower(p.roleDefinitionId) : null), p.rules,
+      ));
+    }
+    this.#mark = new Int32Array(this.#scopeIds.size);
+  }
+
+  // ---------------------------------------------------------------- compile
+
+  #scopeId(key: string): number {
+    let id = this.#scopeIds.get(key);
+    if (id === undefined) {
+      id = this.#scopeIds.size;
+      this.#scopeIds.set(key, id);
+      this.#scopeAssignments.push([]);
+      this.#scopeDenies.push([]);
+    }
+    return id;
+  }
+
+  #window(id: string, start: string | null | undefined, end: string | null | undefined, at?: Provenance): [number, number] {
+    const s = parseInstant(start);
+    const e = parseInstant(end);
+    for (const [label, raw, v] of [['start', start, s], ['end', end, e]] as const) {
+      if (raw && raw.trim() !== '' && v === undefined) {
+        this.diagnostics.push({
+          code: 'invalid-date', severity: 'error', subject: id,
+          message: `${label} time \`${raw}\` of \`${id}\` is not an ISO 8601 date-time; the schedule is taken as unbounded there`,
+          ...(at ? { at } : {}),
+        });
+      }
+    }
+    return [s ?? -Infinity, e ?? Infinity];
+  }
+
+  #compileAssignments(input: RbacInput): void {
+    const seen = new Set<string>();
+    for (const a of input.roleAssignments ?? []) {
+      const idKey = asciiLower(a.id);
+      if (seen.has(idKey)) {
+        this.diagnostics.push({
+          code: 'duplicate-id', severity: 'warning', subject: a.id, message: `role assignment \`${a.id}\` appears twice; the first is used`,
+          ...(a.at ? { at: a.at } : {}),
+        });
+        continue;
+      }
+      seen.add(idKey);
+      const parsed = parseScope(a.scope);
+      const scopeOk = !isScopeError(parsed);
+      if (!scopeOk) {
+        this.diagnostics.push({
+          code: 'invalid-scope', severity: 'error', subject: a.id,
+          message: `role assignment \`${a.id}\` has scope \`${a.scope}\`, which does not parse (${parsed.error}); where it applies is unknown`,
+          ...(a.at ? { at: a.at } : {}),
+        });
+      }
+      const role = this.roleTable.resolve(a.roleDefinitionId);
+      if (!role) {
+        this.diagnostics.push({
+          code: 'unknown-role', severity: 'error', subject: a.id,
+          message: `role assignment \`${a.id}\` names role \`${a.roleDefinitionId}\`, which is neither in the inputs nor a built-in role; what it grants is unknown`,
+          ...(a.at ? { at: a.at } : {}),
+        });
+      }
+      if (!a.principalId || a.principalId.trim() === '') {
+        this.diagnostics.push({
+          code: 'invalid-principal', severity: 'error', subject: a.id, message: `role assignment \`${a.id}\` has no principal id; it is ignored`,
+          ...(a.at ? { at: a.at } : {}),
+        });
+        continue;
+      }
+      const principal = this.principals.intern(a.principalId);
+      this.principals.describe(principal, a.principalName, a.principalType);
+      let condition: CompiledCondition | null = null;
+      if (typeof a.condition === 'string' && a.condition.trim() !== '') {
+        condition = compileCondition(a.condition);
+        if (condition.error) {
+          this.diagnostics.push({
+            code: 'condition-parse-error', severity: 'error', subject: a.id,
+            message: `condition of role assignment \`${a.id}\` does not parse (${condition.error}); the assignment's grants are unknown`,
+            ...(a.at ? { at: a.at } : {}),
+          });
+        }
+        if (a.conditionVersion && a.conditionVersion.trim() !== '2.0') {
+          this.diagnostics.push({
+            code: 'condition-version', severity: 'warning', subject: a.id,
+            message: `condition of role assignment \`${a.id}\` declares version \`${a.conditionVersion}\`; it is read with the 2.0 grammar`,
+            ...(a.at ? { at: a.at } : {}),
+          });
+        }
+      }
+      const origin = a.origin ?? 'standing';
+      const [start, end] = origin === 'standing' ? [-Infinity, Infinity] : this.#window(a.id, a.startDateTime, a.endDateTime, a.at);
+      const compiled: CompiledAssignment = {
+        index: this.assignments.length,
+        id: a.id,
+        scope: a.scope,
+        scopeKey: scopeOk ? parsed.key : null,
+        scopeKind: scopeOk ? parsed.kind : null,
+        scopeId: scopeOk ? this.#scopeId(parsed.key) : -1,
+        roleRef: a.roleDefinitionId,
+        role,
+        principal,
+        condition,
+        origin,
+        start,
+        end,
+        ...(a.at ? { at: a.at } : {}),
+      };
+      this.assignments.push(compiled);
+      push(this.#byPrincipal, principal, compiled.index);
+      if (scopeOk) {
+        this.#scopeAssignments[compiled.scopeId]?.push(compiled.index);
+        if (parsed.kind === 'managementGroup') this.#mgAssignments.push(compiled.index);
+        if (role && role.assignableScopes.length > 0 && !this.#withinAssignable(parsed, role.assignableScopes)) {
+          this.diagnostics.push({
+            code: 'outside-assignable-scopes', severity: 'warning', subject: a.id,
+            message: `role \`${role.name ?? role.guid}\` is assigned at \`${a.scope}\`, outside its assignable scopes (${role.assignableScopes.map((s) => `\`${s}\``).join(', ')})`,
+            ...(a.at ? { at: a.at } : {}),
+          });
+        }
+      } else {
+        push(this.#floating, principal, compiled.index);
+      }
+    }
+  }
+
+  #withinAssignable(scope: ParsedScope, assignable: readonly string[]): boolean {
+    const anc = this.hierarchy.ancestry(scope.key);
+    if ('error' in anc) return true;
+    if (anc.uncertain && assignable.some((s) => s.includes('/managementgroups/'))) return true;
+    return anc.keys.some((k) => assignable.includes(k));
+  }
+
+  #compileDenies(input: RbacInput): void {
+    for (const d of input.denyAssignments ?? []) {
+      const parsed = parseScope(d.scope);
+      const scopeOk = !isScopeError(parsed);
+      if (!scopeOk) {
+        this.diagnostics.push({
+          code: 'invalid-scope', severity: 'error', subject: d.id,
+          message: `deny assignment \`${d.id}\` has scope \`${d.scope}\`, which does not parse (${parsed.error}); it may apply anywhere`,
+          ...(d.at ? { at: d.at } : {}),
+        });
+      }
+      const everyone = d.principals.some((p) => asciiLower(p.id.trim()) === EVERYONE || asciiLower(p.type ?? '') === 'systemdefined');
+      const principals = d.principals.filter((p) => asciiLower(p.id.trim()) !== EVERYONE).map((p) => {
+        const i = this.principals.intern(p.id);
+        this.principals.describe(i, null, p.type);
+        return i;
+      });
+      const excluded = (d.excludePrincipals ?? []).map((p) => {
+        const i = this.principals.intern(p.id);
+        this.principals.describe(i, null, p.type);
+        return i;
+      });
+      let condition: CompiledCondition | null = null;
+      if (typeof d.condition === 'string' && d.condition.trim() !== '') {
+        condition = compileCondition(d.condition);
+        if (condition.error) {
+          this.diagnostics.push({
+            code: 'condition-parse-error', severity: 'error', subject: d.id,
+            message: `condition of deny assignment \`${d.id}\` does not parse (${condition.error}); whether it applies is unknown`,
+            ...(d.at ? { at: d.at } : {}),
+          });
+        }
+      }
+      const compiled: CompiledDeny = {
+        index: this.denies.length,
+        id: d.id,
+        name: d.name ?? null,
+        scope: d.scope,
+        scopeKey: scopeOk ? parsed.key : null,
+        // Conditions on individual blocks are not part of deny assignments; only the assignment-level one is.
+        blocks: d.permissions.map((p: RbacPermissionInput) => compileBlock({ ...p, condition: null }, d.id, this.diagnostics, d.at)),
+        everyone,
+        principals,
+        excluded,
+        childScopes: d.doNotApplyToChildScopes !== true,
+        condition,
+        ...(d.at ? { at: d.at } : {}),
+      };
+      this.denies.push(compiled);
+      if (scopeOk) {
+        this.#scopeDenies[this.#scopeId(parsed.key)]?.push(compiled.index);
+        if (parsed.kind === 'managementGroup') this.#mgDenies.push(compiled.index);
+      }
+    }
+  }
+
+  #compileEligibilities(input: RbacInput): void {
+    for (const e of input.eligibilities ?? []) {
+      const parsed = parseScope(e.scope);
+      if (isScopeError(parsed)) {
+        this.diagnostics.push({
+          code: 'invalid-scope', severity: 'error', subject: e.id,
+          message: `eligibility \`${e.id}\` has scope \`${e.scope}\`, which does not parse (${parsed.error})`,
+          ...(e.at ? { at: e.at } : {}),
+        });
+      }
+      const role = this.roleTable.resolve(e.roleDefinitionId);
+      if (!role) {
+        this.diagnostics.push({
+          code: 'unknown-role', severity: 'error', subject: e.id,
+          message: `eligibility \`${e.id}\` names role \`${e.roleDefinitionId}\`, which is neither in the inputs nor a built-in role`,
+          ...(e.at ? { at: e.at } : {}),
+        });
+      }
+      const principal = this.principals.intern(e.principalId);
+      this.principals.describe(principal, e.principalName, e.principalType);
+      const [start, end] = this.#window(e.id, e.startDateTime, e.endDateTime, e.at);
+      this.eligibilities.push({
+        id: e.id, scope: e.scope, scopeKey: isScopeError(parsed) ? null : parsed.key, role, roleRef: e.roleDefinitionId,
+        principal, start, end, condition: e.condition ?? null, ...(e.at ? { at: e.at } : {}),
+      });
+    }
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /** Object id, or a display name / UPN that names exactly one principal. An unseen GUID is a valid principal
+   * with no assignments of its own (deny assignments for everyone still reach it). */
+  resolvePrincipal(ref: string): PrincipalResolution {
+    const hit = this.#principalCache.get(ref);
+    if (hit) return hit;
+    let r: PrincipalResolution;
+    const byId = this.principals.find(ref);
+    if (byId !== undefined) r = { ok: true, index: byId };
+    else {
+      const byName = this.principals.findByName(ref);
+      if (byName.length === 1) r = { ok: true, index: byName[0] as number };
+      else if (byName.length > 1) {
+        r = { ok: false, code: 'ambiguous-principal', message: `\`${ref}\` names ${byName.length} principals: ${byName.map((i) => this.principals.ids[i]).join(', ')}` };
+      } else if (/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(ref.trim())) {
+        r = { ok: true, index: this.principals.intern(ref) };
+      } else r = { ok: false, code: 'unknown-principal', message: `no principal has the id or name \`${ref}\`` };
+    }
+    this.#principalCache.set(ref, r);
+    return r;
+  }
+
+  role(ref: string): CompiledRole | undefined {
+    return this.roleTable.resolve(ref);
+  }
+
+  #lower(action: string): string {
+    let l = this.#actionLower.get(action);
+    if (l === undefined) {
+      l = asciiLower(action.trim());
+      if (this.#actionLower.size < 100_000) this.#actionLower.set(action, l);
+    }
+    return l;
+  }
+
+  planeOf(actionLower: string, requested?: 'control' | 'data'): PlaneMode {
+    if (requested) return { kind: 'one', plane: requested };
+    const p = this.#operations?.classify(actionLower);
+    if (p === 'control' || p === 'data') return { kind: 'one', plane: p };
+    if (p === 'both') return { kind: 'either' };
+    return { kind: 'unclassified' };
+  }
+
+  /** The memoised answer of every role for one action on one plane. */
+  #answer(role: CompiledRole, actionLower: string, plane: 'control' | 'data'): RoleAnswer {
+    const key = plane === 'data' ? `d|${actionLower}` : `c|${actionLower}`;
+    let memo = this.#roleMemo.get(key);
+    if (!memo) {
+      memo = new Uint8Array(this.roleTable.roles.length);
+      this.#roleMemo.set(key, memo);
+    }
+    let v = memo[role.index] as number;
+    if (v === 0) {
+      v = roleAnswer(role, actionLower, plane);
+      memo[role.index] = v;
+    }
+    return v as RoleAnswer;
+  }
+
+  /** YES / CONDITIONAL / NO for a role under a plane mode; 0 when unclassified planes disagree. */
+  #roleAnswer(role: CompiledRole, actionLower: string, mode: PlaneMode): RoleAnswer | 0 {
+    if (mode.kind === 'one') return this.#answer(role, actionLower, mode.plane);
+    const c = this.#answer(role, actionLower, 'control');
+    const d = this.#answer(role, actionLower, 'data');
+    if (mode.kind === 'either') return c === YES || d === YES ? YES : c === CONDITIONAL || d === CONDITIONAL ? CONDITIONAL : NO;
+    return c === d ? c : 0;
+  }
+
+  #denyBlocks(d: CompiledDeny, actionLower: string, mode: PlaneMode): Tri {
+    const key = `${mode.kind === 'one' ? mode.plane : mode.kind}|${actionLower}`;
+    let memo = this.#denyMemo.get(key);
+    if (!memo) {
+      memo = new Uint8Array(this.denies.length);
+      this.#denyMemo.set(key, memo);
+    }
+    let v = memo[d.index] as number;
+    if (v === 0) {
+      const hit = (plane: 'control' | 'data'): boolean => d.blocks.some((b) => blockGrants(b, actionLower, plane));
+      let r: Tri;
+      if (mode.kind === 'one') r = hit(mode.plane);
+      else if (mode.kind === 'either') r = hit('control') || hit('data');
+      else r = hit('control') === hit('data') ? hit('control') : 'unknown';
+      v = r === true ? 2 : r === false ? 1 : 3;
+      memo[d.index] = v;
+    }
+    return v === 2 ? true : v === 1 ? false : 'unknown';
+  }
+
+  /** The assignments of a principal and of every group it belongs to. */
+  #effectiveAssignments(p: number): Int32Array {
+    let eff = this.#effective.get(p);
+    if (eff) return eff;
+    const out: number[] = [];
+    for (const q of this.principals.up(p).nodes) {
+      const list = this.#byPrincipal.get(q);
+      if (list) for (const a of list) out.push(a);
+    }
+    eff = Int32Array.from(out);
+    this.#effective.set(p, eff);
+    return eff;
+  }
+
+  #markAncestry(anc: Ancestry): number {
+    this.#epoch++;
+    if (this.#epoch === 0x7fffffff) { this.#mark.fill(0); this.#epoch = 1; }
+    for (const k of anc.keys) {
+      const id = this.#scopeIds.get(k);
+      if (id !== undefined) this.#mark[id] = this.#epoch;
+    }
+    return this.#epoch;
+  }
+
+  #env(actionLower: string, at: number, ctx: RbacRequestContext, principal: number | undefined): ConditionEnv {
+    const attrs = ctx.attributes ? normaliseAttributes(ctx.attributes) : new Map<string, readonly Scalar[]>();
+    const principalAttrs = principal === undefined ? null : this.principals.attributes[principal] ?? null;
+    return {
+      actionLower,
+      subOperation: ctx.subOperation,
+      lookup(ref: AttributeRef): readonly Scalar[] | undefined {
+        const key = `${ref.source}|${asciiLower(ref.name)}`;
+        const exact = attrs.get(`${ref.source}|${ref.name}`) ?? attrs.get(key);
+        if (exact) return exact;
+        if (ref.source === 'environment' && asciiLower(ref.name) === 'utcnow') return [new Date(at).toISOString()];
+        if (ref.source === 'principal' && principalAttrs) {
+          const v = principalAttrs[ref.name] ?? findIgnoreCase(principalAttrs, ref.name);
+          if (v !== undefined) return typeof v === 'string' ? [v] : [...v];
+        }
+        return undefined;
+      },
+    };
+  }
+
+  #conditionValue(a: CompiledAssignment, roleAns: RoleAnswer | 0, actionLower: string, mode: PlaneMode, env: () => ConditionEnv): Tri {
+    let v: Tri = true;
+    if (roleAns === CONDITIONAL && a.role) {
+      // Granted only by blocks that carry their own condition: any of them holding is enough.
+      let blockValue: Tri = false;
+      for (const b of a.role.blocks) {
+        const grants = mode.kind === 'one' ? blockGrants(b, actionLower, mode.plane) : blockGrants(b, actionLower, 'control') || blockGrants(b, actionLower, 'data');
+        if (!grants) continue;
+        const bv: Tri = b.condition === null ? true : b.condition.node ? evaluateCondition(b.condition.node, env()) : 'unknown';
+        if (bv === true) { blockValue = true; break; }
+        if (bv === 'unknown') blockValue = 'unknown';
+      }
+      v = blockValue;
+    }
+    if (v !== false && a.condition) {
+      const av: Tri = a.condition.node ? evaluateCondition(a.condition.node, env()) : 'unknown';
+      v = v === true ? av : av === false ? false : 'unknown';
+    }
+    return v;
+  }
+
+  #grantRef(a: CompiledAssignment, asker: number, holder: number, condition?: Tri): GrantRef {
+    return {
+      assignmentId: a.id,
+      roleId: a.role?.guid ?? a.roleRef,
+      roleName: a.role?.name ?? null,
+      scope: a.scope,
+      principalId: this.principals.ids[holder] as string,
+      origin: a.origin,
+      through: holder === asker ? [] : this.principals.pathUp(asker, holder),
+      ...(condition === undefined ? {} : { condition: condition === true ? 'true' : condition === false ? 'false' : 'unknown' }),
+    };
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  /** Can `principal` perform `action` at `scope`? */
+  can(req: CanRequest): CanResult {
+    const at = parseTime(req.at) ?? this.now;
+    const who = this.resolvePrincipal(req.principal);
+    if (!who.ok) return unknownResult(who.message);
+    const anc = this.hierarchy.ancestry(req.scope);
+    if ('error' in anc) return unknownResult(`scope \`${req.scope}\` does not parse: ${anc.error}`);
+    const action = req.action.trim();
+    if (action.includes('*')) return unknownResult(`\`${action}\` is a pattern; ask about one operation`);
+    const actionLower = this.#lower(action);
+    const mode = this.planeOf(actionLower, req.plane);
+    const p = who.index;
+    const closure = this.principals.up(p);
+    const epoch = this.#markAncestry(anc);
+    const ctx = req.context ?? NO_CONTEXT;
+    let envCache: ConditionEnv | undefined;
+    const env = (): ConditionEnv => (envCache ??= this.#env(actionLower, at, ctx, p));
+    const unknowns: string[] = [];
+
+    // 1. Deny assignments.
+    const denied: string[] = [];
+    let possibleDeny = false;
+    if (this.denies.length > 0) {
+      const check = (d: CompiledDeny, exact: boolean): void => {
+        if (!d.childScopes && !exact) return;
+        const blocks = this.#denyBlocks(d, actionLower, mode);
+        if (blocks === false) return;
+        const applies = this.#denyApplies(d, closure.nodes);
+        if (applies === false) return;
+        const cond: Tri = d.condition ? (d.condition.node ? evaluateCondition(d.condition.node, env()) : 'unknown') : true;
+        if (cond === false) return;
+        if (blocks === true && applies === true && cond === true) denied.push(d.id);
+        else {
+          possibleDeny = true;
+          unknowns.push(`deny assignment \`${d.id}\` may apply (${blocks !== true ? 'the operation is not in the catalogue' : applies !== true ? 'group membership is unknown' : 'its condition cannot be evaluated'})`);
+        }
+      };
+      for (let k = 0; k < anc.keys.length; k++) {
+        const id = this.#scopeIds.get(anc.keys[k] as string);
+        if (id === undefined) continue;
+        for (const di of this.#scopeDenies[id] ?? []) check(this.denies[di] as CompiledDeny, k === 0);
+      }
+      if (anc.uncertain) {
+        for (const di of this.#mgDenies) {
+          const d = this.denies[di] as CompiledDeny;
+          if (d.scopeKey !== null && this.#mark[this.#scopeIds.get(d.scopeKey) as number] === epoch) continue;
+          if (!d.childScopes) continue;
+          if (this.#denyBlocks(d, actionLower, mode) !== false && this.#denyApplies(d, closure.nodes) !== false) {
+            possibleDeny = true;
+            unknowns.push(`deny assignment \`${d.id}\` at management group \`${d.scope}\` may apply: where \`${req.scope}\` sits in the management-group tree is unknown`);
+          }
+        }
+      }
+      for (const d of this.denies) {
+        if (d.scopeKey !== null) continue;
+        if (this.#denyBlocks(d, actionLower, mode) !== false && this.#denyApplies(d, closure.nodes) !== false) {
+          possibleDeny = true;
+          unknowns.push(`deny assignment \`${d.id}\` has a scope that does not parse and may apply`);
+        }
+      }
+    }
+    if (denied.length > 0) {
+      return {
+        decision: 'denied',
+        reason: `deny assignment${denied.length > 1 ? 's' : ''} ${denied.map((d) => `\`${d}\``).join(', ')} block${denied.length > 1 ? '' : 's'} \`${action}\` at \`${req.scope}\``,
+        grantedBy: [],
+        deniedBy: denied,
+        unknowns: [],
+      };
+    }
+
+    // 2. Role assignments of the principal and its groups, at the scope or above.
+    const granted: Match[] = [];
+    const conditional: Match[] = [];
+    const eff = this.#effectiveAssignments(p);
+    for (let k = 0; k < eff.length; k++) {
+      const a = this.assignments[eff[k] as number] as CompiledAssignment;
+      let where: 'in' | 'maybe' | 'out';
+      if (a.scopeId < 0) where = 'maybe';
+      else where = this.#mark[a.scopeId] === epoch ? 'in' : anc.uncertain && a.scopeKind === 'managementGroup' ? 'maybe' : 'out';
+      if (where === 'out') continue;
+      if (at < a.start || at >= a.end) continue;
+      this.#consider(a, where, actionLower, mode, env, granted, conditional, unknowns, req.scope);
+    }
+    // Groups the principal might belong to without the inputs saying so.
+    const possible = this.principals.possibleGroups();
+    if (possible.size > 0) {
+      const inClosure = new Set(closure.nodes);
+      for (const g of possible) {
+        if (inClosure.has(g)) continue;
+        for (const ai of this.#byPrincipal.get(g) ?? []) {
+          const a = this.assignments[ai] as CompiledAssignment;
+          if (a.scopeId >= 0 && this.#mark[a.scopeId] !== epoch) continue;
+          if (at < a.start || at >= a.end) continue;
+          const ans = a.role ? this.#roleAnswer(a.role, actionLower, mode) : 0;
+          if (ans === NO) continue;
+          unknowns.push(`\`${this.principals.ids[g]}\` holds \`${a.role?.name ?? a.roleRef}\` at \`${a.scope}\` (assignment \`${a.id}\`), and whether \`${req.principal}\` is a member is unknown`);
+        }
+      }
+    }
+
+    const unconditional = granted.filter((m) => m.value === true);
+    if (unconditional.length > 0 && !possibleDeny) {
+      return {
+        decision: 'allowed',
+        reason: describeGrants(unconditional.map((m) => m.assignment), action),
+        grantedBy: unconditional.map((m) => this.#grantRef(m.assignment, p, m.holder, m.conditional ? m.value : undefined)),
+        deniedBy: [],
+        unknowns: [],
+      };
+    }
+    if (unconditional.length > 0 || unknowns.length > 0) {
+      return {
+        decision: 'unknown',
+        reason: unconditional.length > 0 ? `granted by ${describeGrants(unconditional.map((m) => m.assignment), action)}, but ${unknowns[0] ?? 'a deny assignment may apply'}` : (unknowns[0] as string),
+        grantedBy: unconditional.map((m) => this.#grantRef(m.assignment, p, m.holder)),
+        deniedBy: [],
+        unknowns,
+      };
+    }
+    const conditionFalse = conditional.length;
+    return {
+      decision: 'denied',
+      reason: conditionFalse > 0
+        ? `the only assignments that grant \`${action}\` have conditions that do not hold for this request`
+        : `no role assignment of \`${req.principal}\` or its groups grants \`${action}\` at \`${req.scope}\` or above`,
+      grantedBy: [],
+      deniedBy: [],
+      unknowns: [],
+    };
+  }
+
+  /** Sorts one applicable assignment into granted / conditional-false / unknown. */
+  #consider(
+    a: CompiledAssignment, where: 'in' | 'maybe', actionLower: string, mode: PlaneMode, env: () => ConditionEnv,
+    granted: Match[], conditionalFalse: Match[], unknowns: string[], scopeText: string,
+  ): void {
+    if (!a.role) {
+      unknowns.push(`assignment \`${a.id}\` names role \`${a.roleRef}\`, whose definition is not in the inputs`);
+      return;
+    }
+    const ans = this.#roleAnswer(a.role, actionLower, mode);
+    if (ans === NO) return;
+    if (ans === 0) {
+      unknowns.push(`\`${a.role.name ?? a.role.guid}\` grants \`${actionLower}\` only on one plane, and the provider-operations catalogue does not say whether it is a data action`);
+      return;
+    }
+    const conditional = !(ans === YES && !a.condition);
+    const value = conditional ? this.#conditionValue(a, ans, actionLower, mode, env) : true;
+    if (where === 'maybe') {
+      if (value !== false) {
+        unknowns.push(a.scopeKey === null
+          ? `assignment \`${a.id}\` has a scope that does not parse and may apply`
+          : `assignment \`${a.id}\` at management group \`${a.scope}\` may apply: where \`${scopeText}\` sits in the management-group tree is unknown`);
+      }
+      return;
+    }
+    if (value === true) granted.push({ assignment: a, holder: a.principal, value, conditional });
+    else if (value === false) conditionalFalse.push({ assignment: a, holder: a.principal, value, conditional });
+    else unknowns.push(`assignment \`${a.id}\` (\`${a.role.name ?? a.role.guid}\`) grants it under a condition that cannot be evaluated with the request attributes given`);
+  }
+
+  /** True / false / unknown: does the deny assignment reach a principal with this closure (itself + groups)? */
+  #denyApplies(d: CompiledDeny, closure: Int32Array): Tri {
+    let excluded = false;
+    for (const x of d.excluded) if (closure.includes(x)) { excluded = true; break; }
+    if (excluded) return false;
+    const possible = this.principals.possibleGroups();
+    const maybeExcluded = d.excluded.some((x) => possible.has(x));
+    let target: Tri = d.everyone;
+    if (!target) {
+      for (const x of d.principals) if (closure.includes(x)) { target = true; break; }
+      if (!target && d.principals.some((x) => possible.has(x))) target = 'unknown';
+    }
+    if (target === false) return false;
+    return maybeExcluded ? 'unknown' : target;
+  }
+
+  /** Every principal that can perform `action` at `scope`, with the assignments (and group paths) that grant it. */
+  whoCan(req: WhoCanRequest): WhoCanResult {
+    const at = parseTime(req.at) ?? this.now;
+    const anc = this.hierarchy.ancestry(req.scope);
+    if ('error' in anc) return { principals: [], denied: [], unknowns: [`scope \`${req.scope}\` does not parse: ${anc.error}`] };
+    const actionLower = this.#lower(req.action);
+    const mode = this.planeOf(actionLower, req.plane);
+    const unknowns: string[] = [];
+    const ctx = req.context ?? NO_CONTEXT;
+    // holder assignments that could grant, found by scope.
+    const candidates: { a: CompiledAssignment; ans: RoleAnswer }[] = [];
+    const take = (a: CompiledAssignment, maybe: boolean): void => {
+      if (at < a.start || at >= a.end) return;
+      if (!a.role) {
+        unknowns.push(`assignment \`${a.id}\` names role \`${a.roleRef}\`, whose definition is not in the inputs`);
+        return;
+      }
+      const ans = this.#roleAnswer(a.role, actionLower, mode);
+      if (ans === NO) return;
+      if (ans === 0) {
+        unknowns.push(`assignment \`${a.id}\`: the provider-operations catalogue does not say whether \`${req.action}\` is a data action`);
+        return;
+      }
+      if (maybe) {
+        unknowns.push(`assignment \`${a.id}\` (\`${a.role.name ?? a.role.guid}\` for \`${this.principals.ids[a.principal]}\`) may apply: its scope or the placement of \`${req.scope}\` is unknown`);
+        return;
+      }
+      candidates.push({ a, ans });
+    };
+    const seenScopes = new Set<string>();
+    for (const k of anc.keys) {
+      seenScopes.add(k);
+      const id = this.#scopeIds.get(k);
+      if (id === undefined) continue;
+      for (const ai of this.#scopeAssignments[id] ?? []) take(this.assignments[ai] as CompiledAssignment, false);
+    }
+    if (anc.uncertain) {
+      for (const ai of this.#mgAssignments) {
+        const a = this.assignments[ai] as CompiledAssignment;
+        if (a.scopeKey !== null && !seenScopes.has(a.scopeKey)) take(a, true);
+      }
+    }
+    for (const list of this.#floating.values()) for (const ai of list) take(this.assignments[ai] as CompiledAssignment, true);
+
+    // Expand holders (groups) to members.
+    const byPrincipal = new Map<number, { grants: GrantRef[]; allowed: boolean; maybe: boolean }>();
+    for (const { a, ans } of candidates) {
+      const members = this.principals.down(a.principal).nodes;
+      if (this.principals.isGroup(a.principal) && !this.principals.membershipKnown(a.principal)) {
+        unknowns.push(`group \`${this.principals.ids[a.principal]}\` holds \`${a.role?.name ?? a.roleRef}\` at \`${a.scope}\`, and its members are unknown`);
+      }
+      for (const m of members) {
+        const value: Tri = ans === YES && !a.condition
+          ? true
+          : this.#conditionValue(a, ans, actionLower, mode, () => this.#env(actionLower, at, ctx, m));
+        if (value === false) continue;
+        let entry = byPrincipal.get(m);
+        if (!entry) {
+          entry = { grants: [], allowed: false, maybe: false };
+          byPrincipal.set(m, entry);
+        }
+        entry.grants.push({
+          assignmentId: a.id, roleId: a.role?.guid ?? a.roleRef, roleName: a.role?.name ?? null, scope: a.scope,
+          principalId: this.principals.ids[a.principal] as string, origin: a.origin,
+          through: m === a.principal ? [] : this.principals.pathDown(a.principal, m),
+          ...(value === true && !a.condition && ans === YES ? {} : { condition: value === true ? 'true' as const : 'unknown' as const }),
+        });
+        if (value === true) entry.allowed = true;
+        else entry.maybe = true;
+      }
+    }
+
+    const principals: WhoCanPrincipal[] = [];
+    const denied: { id: string; deniedBy: string[] }[] = [];
+    for (const [m, entry] of byPrincipal) {
+      let deniedBy: string[] = [];
+      let maybeDenied = false;
+      if (this.denies.length > 0) {
+        const closure = this.principals.up(m).nodes;
+        for (let k = 0; k < anc.keys.length; k++) {
+          const id = this.#scopeIds.get(anc.keys[k] as string);
+          if (id === undefined) continue;
+          for (const di of this.#scopeDenies[id] ?? []) {
+            const d = this.denies[di] as CompiledDeny;
+            if (!d.childScopes && k !== 0) continue;
+            const blocks = this.#denyBlocks(d, actionLower, mode);
+            if (blocks === false) continue;
+            const applies = this.#denyApplies(d, closure);
+            if (applies === false) continue;
+            const cond: Tri = d.condition ? (d.condition.node ? evaluateCondition(d.condition.node, this.#env(actionLower, at, ctx, m)) : 'unknown') : true;
+            if (cond === false) continue;
+            if (blocks === true && applies === true && cond === true) deniedBy = [...deniedBy, d.id];
+            else maybeDenied = true;
+          }
+        }
+      }
+      if (deniedBy.length > 0) {
+        denied.push({ id: this.principals.ids[m] as string, deniedBy });
+        continue;
+      }
+      principals.push({
+        id: this.principals.ids[m] as string,
+        name: this.principals.names[m] ?? null,
+        type: this.principals.types[m] ?? null,
+        decision: entry.allowed && !maybeDenied ? 'allowed' : 'unknown',
+        via: entry.grants,
+      });
+    }
+    principals.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    denied.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    return { principals, denied, unknowns: [...new Set(unknowns)] };
+  }
+
+  /** Every scope where the principal (directly or through its groups) holds a role, with what applies there. */
+  access(principalRef: string, atInput?: string | number): AccessResult | { readonly error: string } {
+    const at = parseTime(atInput) ?? this.now;
+    const who = this.resolvePrincipal(principalRef);
+    if (!who.ok) return { error: who.message };
+    const p = who.index;
+    const closure = this.principals.up(p);
+    const eff = this.#effectiveAssignments(p);
+    const unknowns: string[] = [];
+    const mine = [...eff].map((i) => this.assignments[i] as CompiledAssignment);
+    const scopes = new Map<string, ParsedScope>();
+    for (const a of mine) {
+      if (a.scopeKey === null) {
+        unknowns.push(`assignment \`${a.id}\` has a scope that does not parse: \`${a.scope}\``);
+        continue;
+      }
+      const parsed = parseScope(a.scopeKey);
+      if (!isScopeError(parsed)) scopes.set(parsed.key, parsed);
+    }
+    const byKey = new Map<string, CompiledAssignment[]>();
+    for (const a of mine) if (a.scopeKey !== null) push(byKey, a.scopeKey, a);
+    const out: AccessScope[] = [];
+    for (const [key, parsed] of [...scopes].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
+      const anc = this.hierarchy.ancestry(key);
+      if ('error' in anc) continue;
+      const grants: AccessGrant[] = [];
+      for (const k of [...anc.keys].reverse()) {
+        for (const a of byKey.get(k) ?? []) {
+          const role = a.role;
+          const perms = role ? role.blocks.map((b) => b.source) : [];
+          grants.push({
+            ...this.#grantRef(a, p, a.principal),
+            inherited: k !== key,
+            active: at >= a.start && at < a.end,
+            actions: perms.flatMap((x) => x.actions ?? []),
+            notActions: perms.flatMap((x) => x.notActions ?? []),
+            dataActions: perms.flatMap((x) => x.dataActions ?? []),
+            notDataActions: perms.flatMap((x) => x.notDataActions ?? []),
+            conditionText: a.condition?.text ?? (role?.blocks.find((b) => b.condition)?.condition?.text ?? null),
+          });
+          if (!role) unknowns.push(`assignment \`${a.id}\` names role \`${a.roleRef}\`, whose definition is not in the inputs`);
+        }
+      }
+      if (anc.uncertain) {
+        const mg = mine.filter((a) => a.scopeKind === 'managementGroup' && !anc.keys.includes(a.scopeKey as string));
+        if (mg.length > 0) unknowns.push(`assignments at management groups ${mg.map((a) => `\`${a.scope}\``).join(', ')} may also apply at \`${key}\`: its place in the management-group tree is unknown`);
+      }
+      out.push({ scope: key, kind: parsed.kind, grants });
+    }
+    const inClosure = new Set(closure.nodes);
+    const denies = this.denies
+      .filter((d) => this.#denyApplies(d, closure.nodes) !== false)
+      .map((d) => ({ id: d.id, name: d.name, scope: d.scope, doNotApplyToChildScopes: !d.childScopes }));
+    const eligible = this.eligibilities
+      .filter((e) => inClosure.has(e.principal) && at < e.end)
+      .map((e) => ({
+        id: e.id, roleId: e.role?.guid ?? e.roleRef, roleName: e.role?.name ?? null, scope: e.scope,
+        principalId: this.principals.ids[e.principal] as string,
+        through: e.principal === p ? [] : this.principals.pathUp(p, e.principal),
+        startDateTime: Number.isFinite(e.start) ? new Date(e.start).toISOString() : null,
+        endDateTime: Number.isFinite(e.end) ? new Date(e.end).toISOString() : null,
+      }));
+    const possible = this.principals.possibleGroups();
+    if ([...possible].some((g) => !inClosure.has(g) && (this.#byPrincipal.get(g)?.length ?? 0) > 0)) {
+      unknowns.push('some groups with role assignments have unknown members; this principal may belong to them');
+    }
+    return {
+      principal: { id: this.principals.ids[p] as string, name: this.principals.names[p] ?? null, type: this.principals.types[p] ?? null },
+      groups: [...closure.nodes].slice(1).map((g) => this.principals.ids[g] as string),
+      scopes: out,
+      denies,
+      eligible,
+      unknowns: [...new Set(unknowns)],
+    };
+  }
+
+  /** The PIM policy governing `role` at exactly `scope`, if the inputs have one. */
+  policyFor(roleRef: string, scope: string): PimPolicySummary | undefined {
+    const role = this.roleTable.resolve(roleRef);
+    const parsed = parseScope(scope);
+    if (!role || isScopeError(parsed)) return undefined;
+    return this.policies.find((p) => p.roleId === role.guid && p.scope === parsed.key);
+  }
+
+  /** Whether `role` grants `action` (without looking at scope or principal): yes, no, only under a condition, or
+   * unknown when the catalogue cannot place the action on a plane. */
+  roleGrants(role: CompiledRole, action: string, plane?: 'control' | 'data'): 'yes' | 'no' | 'conditional' | 'unknown' {
+    const lower = this.#lower(action);
+    const ans = this.#roleAnswer(role, lower, this.planeOf(lower, plane));
+    return ans === YES ? 'yes' : ans === NO ? 'no' : ans === CONDITIONAL ? 'conditional' : 'unknown';
+  }
+
+  principalInfo(i: number): { id: string; name: string | null; type: string | null; isGroup: boolean } {
+    return {
+      id: this.principals.ids[i] as string,
+      name: this.principals.names[i] ?? null,
+      type: this.principals.types[i] ?? null,
+      isGroup: this.principals.isGroup(i),
+    };
+  }
+}
+
+export function compileRbac(input: RbacInput, options?: CompileOptions): RbacEngine {
+  return new RbacEngine(input, options);
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+function parseTime(t: string | number | undefined): number | undefined {
+  if (t === undefined) return undefined;
+  if (typeof t === 'number') return Number.isFinite(t) ? t : undefined;
+  return parseInstant(t);
+}
+
+function unknownResult(reason: string): CanResult {
+  return { decision: 'unknown', reason, grantedBy: [], deniedBy: [], unknowns: [reason] };
+}
+
+function describeGrants(list: readonly CompiledAssignment[], action: string): string {
+  const first = list[0] as CompiledAssignment;
+  const more = list.length > 1 ? ` (and ${list.length - 1} more)` : '';
+  return `\`${first.role?.name ?? first.roleRef}\` at \`${first.scope}\` (assignment \`${first.id}\`) grants \`${action}\`${more}`;
+}
+
+function findIgnoreCase<V>(rec: Readonly<Record<string, V>>, key: string): V | undefined {
+  const lower = asciiLower(key);
+  for (const [k, v] of Object.entries(rec)) if (asciiLower(k) === lower) return v;
+  return undefined;
+}
+
+const ATTR_KEY = /^@?(request|resource|principal|environment)\[(.*)\]$/i;
+
+/** `@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId]` → `request|…`, values as arrays. */
+function normaliseAttributes(attrs: Readonly<Record<string, AttributeValue>>): Map<string, readonly Scalar[]> {
+  const out = new Map<string, readonly Scalar[]>();
+  for (const [k, v] of Object.entries(attrs)) {
+    const m = ATTR_KEY.exec(k.trim());
+    if (!m || m[1] === undefined || m[2] === undefined) continue;
+    const values: readonly Scalar[] = Array.isArray(v) ? (v as readonly Scalar[]) : [v as Scalar];
+    const source = asciiLower(m[1]);
+    out.set(`${source}|${m[2].trim()}`, values);
+    out.set(`${source}|${asciiLower(m[2].trim())}`, values);
+  }
+  return out;
+}
