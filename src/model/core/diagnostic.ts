@@ -13,6 +13,8 @@ export type DiagnosticCode =
   | 'module-not-resolved'
   /** `count`/`for_each` not known before apply: one instance stands for all of them. */
   | 'unknown-expansion'
+  /** A resource whose existence depends on a condition that cannot be decided before deployment (loaded as if created). */
+  | 'conditional'
   | 'invalid-value'
   | 'unlinked';
 
