@@ -1,0 +1,194 @@
+/**
+ * Evaluation of the statements of one policy type against one concrete request: which Allow and which Deny statements
+ * apply, in three-valued logic, and (for policies with a Principal) how the allowing statements named the requester.
+ */
+import { UNKNOWN_LEAF_PREFIX } from '../../model/core/json.js';
+import type { Tri } from '../../model/core/tri.js';
+import type { ConditionScratch } from './conditions.js';
+import { evaluateCondition } from './conditions.js';
+import type { RequestContext } from './context.js';
+import type { CompiledPolicy, CompiledStatement } from './policy.js';
+import type { PrincipalMatch } from './principal.js';
+import { matchPrincipal, notPrincipalApplies } from './principal.js';
+import type { RequestPrincipal, StatementRef } from './types.js';
+import type { VariableLookup, VariableValue } from './variables.js';
+import { resolveTemplate } from './variables.js';
+import { asciiLower, compileGlob } from './wildcard.js';
+
+/** A request reduced to what statement matching needs, prepared once. */
+export interface PreparedRequest {
+  readonly principal: RequestPrincipal;
+  /** Lower-cased `service:action`. */
+  readonly action: string;
+  readonly service: string;
+  readonly resource: string;
+  readonly context: RequestContext;
+  readonly lookup: VariableLookup;
+  /** Keys noted missing while evaluating conditions of statements that otherwise matched. */
+  readonly missing: Set<string>;
+  readonly scratch: ConditionScratch;
+}
+
+export function prepare(principal: RequestPrincipal, action: string, resource: string, context: RequestContext): PreparedRequest {
+  const folded = asciiLower(action);
+  const colon = folded.indexOf(':');
+  const missing = new Set<string>();
+  const lookup: VariableLookup = (keyLower, key): VariableValue => {
+    const v = context.get(keyLower);
+    if (v === undefined) {
+      missing.add(key);
+      return 'absent';
+    }
+    if (v.unknown) return 'unknown';
+    // Multivalued keys cannot be used as variables; the default (if any) applies.
+    if (v.multi || v.values.length !== 1) return 'absent';
+    return v.values[0] as string;
+  };
+  return {
+    principal, action: folded, service: colon > 0 ? folded.slice(0, colon) : folded, resource, context, lookup, missing,
+    scratch: { lookup, noteMissing: (k) => missing.add(k) },
+  };
+}
+
+export interface Vote {
+  readonly allow: Tri;
+  readonly deny: Tri;
+  /** For policies with a Principal: the strongest way an applying Allow named the requester. */
+  readonly allowDirect: Tri;
+  readonly allowParent: Tri;
+  readonly allowAccount: Tri;
+  readonly allowRefs: readonly StatementRef[];
+  readonly denyRefs: readonly StatementRef[];
+  readonly undetermined: readonly StatementRef[];
+  readonly reasons: readonly string[];
+}
+
+const or = (a: Tri, b: Tri): Tri => (a === true || b === true ? true : a === 'unknown' || b === 'unknown' ? 'unknown' : false);
+const notTri = (t: Tri): Tri => (t === 'unknown' ? t : !t);
+
+function actionApplies(s: CompiledStatement, req: PreparedRequest): Tri {
+  const a = s.action;
+  let m: Tri = false;
+  for (const matcher of a.matchers) {
+    if (matcher.test(req.action)) {
+      m = true;
+      break;
+    }
+  }
+  if (m === false && a.unknown) m = 'unknown';
+  return a.negated ? notTri(m) : m;
+}
+
+function resourceApplies(s: CompiledStatement, req: PreparedRequest): Tri {
+  const r = s.resource;
+  if (r.absent) return true;
+  let m: Tri = false;
+  for (const e of r.entries) {
+    if (e.matcher !== undefined) {
+      if (e.matcher.test(req.resource)) {
+        m = true;
+        break;
+      }
+      continue;
+    }
+    const resolved = resolveTemplate(e.template as NonNullable<typeof e.template>, req.lookup, true);
+    if (resolved.kind === 'unknown') m = 'unknown';
+    else if (resolved.kind === 'pattern' && compileGlob(resolved.pattern).test(req.resource)) {
+      m = true;
+      break;
+    }
+  }
+  if (m === false && r.unknown) m = 'unknown';
+  return r.negated ? notTri(m) : m;
+}
+
+/** How the statement's Principal/NotPrincipal names the requester; `direct` when the statement has none. */
+function principalApplies(s: CompiledStatement, req: PreparedRequest): PrincipalMatch | 'unknown' {
+  if (s.principal === undefined) return 'direct';
+  if (!s.principal.negated) return matchPrincipal(s.principal.p, req.principal);
+  const r = notPrincipalApplies(s.principal.p, req.principal);
+  return r === 'unknown' ? 'unknown' : r ? 'direct' : 'none';
+}
+
+function conditionsApply(s: CompiledStatement, req: PreparedRequest): Tri {
+  let r: Tri = true;
+  for (const c of s.conditions) {
+    const v = evaluateCondition(c, req.context.get(c.keyLower), req.scratch);
+    if (v === false) return false;
+    if (v === 'unknown') r = 'unknown';
+  }
+  return r;
+}
+
+export interface StatementOutcome {
+  readonly applies: Tri;
+  readonly how: PrincipalMatch;
+}
+
+export function evaluateStatement(s: CompiledStatement, req: PreparedRequest): StatementOutcome {
+  const act = actionApplies(s, req);
+  if (act === false) return NO;
+  const res = resourceApplies(s, req);
+  if (res === false) return NO;
+  const pm = principalApplies(s, req);
+  if (pm === 'none') return NO;
+  if (s.undetermined !== undefined) return { applies: 'unknown', how: pm === 'unknown' ? 'direct' : pm };
+  const cond = conditionsApply(s, req);
+  if (cond === false) return NO;
+  const applies: Tri = act === true && res === true && pm !== 'unknown' && cond === true ? true : 'unknown';
+  return { applies, how: pm === 'unknown' ? 'direct' : pm };
+}
+
+const NO: StatementOutcome = { applies: false, how: 'none' };
+
+export function vote(policies: readonly CompiledPolicy[], req: PreparedRequest): Vote {
+  let allow: Tri = false;
+  let deny: Tri = false;
+  let allowDirect: Tri = false;
+  let allowParent: Tri = false;
+  let allowAccount: Tri = false;
+  const allowRefs: StatementRef[] = [];
+  const denyRefs: StatementRef[] = [];
+  const undetermined: StatementRef[] = [];
+  const reasons: string[] = [];
+  for (const p of policies) {
+    if (p.broken !== undefined) {
+      allow = or(allow, 'unknown');
+      deny = or(deny, 'unknown');
+      allowDirect = or(allowDirect, 'unknown');
+      reasons.push(`policy ${p.id} cannot be read: ${p.broken}`);
+      continue;
+    }
+    for (const i of p.candidates(req.service)) {
+      const s = p.statements[i] as CompiledStatement;
+      const o = evaluateStatement(s, req);
+      if (o.applies === false) continue;
+      if (o.applies === 'unknown') {
+        undetermined.push(s.ref);
+        if (s.undetermined !== undefined) reasons.push(`${describe(s)}: ${s.undetermined}`);
+      }
+      const effects: ('Allow' | 'Deny')[] = s.effect === 'unknown' ? ['Allow', 'Deny'] : [s.effect];
+      for (const effect of effects) {
+        if (effect === 'Deny') {
+          deny = or(deny, o.applies);
+          if (o.applies === true) denyRefs.push(s.ref);
+        } else {
+          allow = or(allow, o.applies);
+          if (o.applies === true) allowRefs.push(s.ref);
+          if (o.how === 'direct') allowDirect = or(allowDirect, o.applies);
+          else if (o.how === 'parent') allowParent = or(allowParent, o.applies);
+          else if (o.how === 'account') allowAccount = or(allowAccount, o.applies);
+        }
+      }
+    }
+  }
+  return { allow, deny, allowDirect, allowParent, allowAccount, allowRefs, denyRefs, undetermined, reasons };
+}
+
+function describe(s: CompiledStatement): string {
+  return `${s.ref.policyId} statement ${s.ref.index}${s.ref.sid !== undefined ? ` (${s.ref.sid})` : ''}`;
+}
+
+export function isUnknownLeaf(s: string): boolean {
+  return s.startsWith(UNKNOWN_LEAF_PREFIX);
+}
