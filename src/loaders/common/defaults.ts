@@ -73,3 +73,26 @@ export const AZURE_DEFAULTS = {
   publicIp: { sku: 'Basic' },
   vm: { identityType: 'None' },
 } as const;
+
+/**
+ * Azure defaults that depend on the API version a template or request uses: for requests made with an API version
+ * older than `before`, the service applies `value` instead of the entry in AZURE_DEFAULTS. Formats that name the API
+ * version (ARM templates, Bicep) pick the right one; the others use AZURE_DEFAULTS.
+ */
+export const AZURE_API_VERSION_DEFAULTS = {
+  storage: {
+    // The Microsoft.Storage REST reference before 2023-01-01 documents allowBlobPublicAccess as "The default
+    // interpretation is true for this property"; from 2023-01-01 as false.
+    // https://learn.microsoft.com/azure/storage/blobs/anonymous-read-access-prevent
+    allowBlobPublicAccess: { before: '2023-01-01', value: true },
+    // supportsHttpsTrafficOnly: "The default value is true since API version 2019-04-01."
+    // https://learn.microsoft.com/rest/api/storagerp/storage-accounts/create
+    httpsOnly: { before: '2019-04-01', value: false },
+  },
+  keyVault: {
+    // From API version 2026-02-01, a vault created without enableRbacAuthorization uses Azure RBAC (true); older
+    // API versions create it with access policies (false).
+    // https://learn.microsoft.com/azure/key-vault/general/access-control-default
+    rbacAuthorization: { from: '2026-02-01', value: true },
+  },
+} as const;

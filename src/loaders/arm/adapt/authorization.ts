@@ -1,0 +1,108 @@
+import type { Attr, Provenance } from '../../../model/core/index.js';
+import { defaulted, known, unknown } from '../../../model/core/index.js';
+import type { RoleAssignment, RoleDefinition, RolePermission } from '../../../model/index.js';
+import { readNullableString, readString, readStringList } from '../../common/read.js';
+import type { ObjectValue, Value } from '../../common/value.js';
+import { getField, symbolOf } from '../eval/values.js';
+import type { Adapter } from './common.js';
+import { prop } from '../json.js';
+import { base, extendedScope, link, properties } from './common.js';
+
+/**
+ * Microsoft.Authorization role definitions and assignments.
+ * https://learn.microsoft.com/azure/templates/microsoft.authorization/roledefinitions
+ * https://learn.microsoft.com/azure/templates/microsoft.authorization/roleassignments
+ * https://learn.microsoft.com/azure/role-based-access-control/role-assignments-template
+ */
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function permissions(v: Value | undefined, at: Provenance): Attr<readonly RolePermission[]> {
+  if (v === undefined || v.t === 'null') return defaulted([], at);
+  if (v.t === 'unknown') return unknown(v.at, v.why);
+  if (v.t !== 'list') return unknown(v.at, '`permissions` is not an array');
+  const out: RolePermission[] = [];
+  for (const p of v.items) {
+    if (p.t === 'unknown') return unknown(p.at, p.why);
+    if (p.t !== 'object') return unknown(p.at, 'a permission is not an object');
+    const lists = (['actions', 'notActions', 'dataActions', 'notDataActions'] as const).map((f) => readStringList(getField(p, f), p.at));
+    const bad = lists.find((l) => !l.known);
+    if (bad && !bad.known) return unknown(bad.at, bad.why);
+    const condition = readNullableString(getField(p, 'condition'), p.at);
+    if (!condition.known) return unknown(condition.at, condition.why);
+    const [actions, notActions, dataActions, notDataActions] = lists.map((l) => (l.known ? l.value : []));
+    out.push({
+      actions: actions ?? [], notActions: notActions ?? [], dataActions: dataActions ?? [], notDataActions: notDataActions ?? [],
+      condition: condition.value,
+    });
+  }
+  return known(out, v.at);
+}
+
+/**
+ * A custom role's GUID is its resource name, usually `guid(...)`. Azure computes that hash at deployment, so the
+ * loader uses its stand-in symbol: the same symbol appears in every `roleDefinitionId` built from the same call,
+ * which is what links assignments to the role.
+ */
+function roleId(name: Value): Attr<string> {
+  const text = symbolOf(name);
+  if (text !== undefined) {
+    // A stand-in GUID is written in braces (`{3f2a…}`), the form role ids are also accepted in.
+    const leaf = text.slice(text.lastIndexOf('/') + 1).replace(/^\{(.*)\}$/, '$1').toLowerCase();
+    if (GUID.test(leaf)) return known(leaf, name.at);
+  }
+  return unknown(name.at, name.t === 'unknown' ? name.why : 'the role definition name is not a GUID');
+}
+
+const roleDefinition: Adapter = (r, out) => {
+  const p = properties(r);
+  const id = roleId(r.name);
+  const guid = id.known ? id.value : undefined;
+  const aliases = guid === undefined ? [] : [
+    guid,
+    `/providers/Microsoft.Authorization/roleDefinitions/${guid}`,
+    `/subscriptions/${r.target.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${guid}`,
+  ];
+  const res: RoleDefinition = {
+    ...base(r, 'azure.authorization.roleDefinition', aliases),
+    roleId: id,
+    roleName: readString(getField(p, 'roleName'), r.at, undefined, 'roleName'),
+    custom: true,
+    permissions: permissions(getField(p, 'permissions'), r.at),
+    assignableScopes: readStringList(getField(p, 'assignableScopes'), r.at),
+  };
+  out.resources.push(res);
+};
+
+function scopeAttr(r: Parameters<Adapter>[0]): Attr<string> {
+  const scopeNode = prop(r.node, 'scope');
+  const at = scopeNode ? r.scope.at(scopeNode) : r.at;
+  const scope = r.extends ?? extendedScope(r, 'Microsoft.Authorization/roleAssignments');
+  return known(scope, at);
+}
+
+function optional(v: Value | undefined, at: Provenance): Attr<string | null> {
+  if (v === undefined || v.t === 'null') return defaulted(null, at);
+  return readNullableString(v, at);
+}
+
+const roleAssignment: Adapter = (r, out) => {
+  const p: ObjectValue | undefined = properties(r);
+  const res: RoleAssignment = {
+    ...base(r, 'azure.authorization.roleAssignment'),
+    scope: scopeAttr(r),
+    role: link(getField(p, 'roleDefinitionId'), r.at),
+    principalId: readString(getField(p, 'principalId'), r.at, undefined, 'principalId'),
+    principalType: optional(getField(p, 'principalType'), r.at),
+    condition: optional(getField(p, 'condition'), r.at),
+    via: 'standing',
+    endsAt: defaulted(null, r.at),
+  };
+  out.resources.push(res);
+};
+
+export const AUTHORIZATION_ADAPTERS: Readonly<Record<string, Adapter>> = {
+  'microsoft.authorization/roledefinitions': roleDefinition,
+  'microsoft.authorization/roleassignments': roleAssignment,
+};
+

@@ -1,0 +1,140 @@
+import { parseTree, printParseErrorCode } from 'jsonc-parser';
+import type { Node, ParseError } from 'jsonc-parser';
+import type { Provenance } from '../../model/core/index.js';
+
+/**
+ * JSON with positions for ARM templates. ARM accepts comments (`//`, `/* *\/`) in templates, which `jsonc-parser`
+ * handles; every node keeps its offset so values and diagnostics point at 1-based line/column.
+ * https://learn.microsoft.com/azure/azure-resource-manager/templates/syntax#comments-and-metadata
+ */
+
+/** Deeper nesting than this is refused before parsing: the parser recurses, and no real template comes close. */
+export const MAX_JSON_DEPTH = 128;
+
+export class LineIndex {
+  readonly #starts: number[] = [0];
+
+  constructor(readonly file: string, text: string) {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.#starts.push(i + 1);
+  }
+
+  /** 1-based line and column of a 0-based offset. */
+  lineCol(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.#starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.#starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - (this.#starts[lo] ?? 0) + 1 };
+  }
+
+  span(offset: number, length: number): Provenance {
+    const s = this.lineCol(offset);
+    const e = this.lineCol(offset + Math.max(length, 0));
+    return { file: this.file, line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
+  }
+
+  at(node: Node): Provenance {
+    return this.span(node.offset, node.length);
+  }
+}
+
+export type JsonParse =
+  | { readonly ok: true; readonly root: Node }
+  | { readonly ok: false; readonly code: 'parse-error' | 'too-deep'; readonly offset: number; readonly message: string };
+
+/**
+ * Parses a template. Nesting is measured first (outside strings and comments) so hostile input cannot exhaust the
+ * stack; the first syntax error is reported with its offset and nothing is loaded from a file that does not parse.
+ */
+export function parseJson(text: string): JsonParse {
+  const deep = findTooDeep(text);
+  if (deep !== undefined) {
+    return { ok: false, code: 'too-deep', offset: deep, message: `JSON nesting deeper than ${MAX_JSON_DEPTH} levels` };
+  }
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const first = errors[0];
+  if (first) {
+    return { ok: false, code: 'parse-error', offset: first.offset, message: `invalid JSON: ${describe(printParseErrorCode(first.error))}` };
+  }
+  if (!root) return { ok: false, code: 'parse-error', offset: 0, message: 'invalid JSON: the file is empty' };
+  return { ok: true, root };
+}
+
+function describe(code: string): string {
+  // `InvalidSymbol` → `invalid symbol`: the parser's codes, in words.
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/** Offset of the first bracket that exceeds the depth limit, skipping strings and comments. */
+function findTooDeep(text: string): number | undefined {
+  let depth = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      i++;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d === 92 /* \ */) i += 2;
+        else if (d === 34) break;
+        else i++;
+      }
+    } else if (c === 47 /* / */ && text.charCodeAt(i + 1) === 47) {
+      while (i < n && text.charCodeAt(i) !== 10) i++;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? n : end + 1;
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
+      depth++;
+      if (depth > MAX_JSON_DEPTH) return i;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      depth--;
+    }
+    i++;
+  }
+  return undefined;
+}
+
+/** Children of an object node as [key, value-node] pairs, the last duplicate winning. */
+export function entries(node: Node | undefined): [string, Node, Node][] {
+  if (node?.type !== 'object') return [];
+  const out: [string, Node, Node][] = [];
+  for (const p of node.children ?? []) {
+    const [k, v] = p.children ?? [];
+    if (k?.type === 'string' && v !== undefined) out.push([String(k.value), k, v]);
+  }
+  return out;
+}
+
+/** A property of an object node, matched case-insensitively as ARM does. */
+export function prop(node: Node | undefined, name: string): Node | undefined {
+  let found: Node | undefined;
+  const lower = name.toLowerCase();
+  for (const [k, , v] of entries(node)) if (k.toLowerCase() === lower) found = v;
+  return found;
+}
+
+export function propKey(node: Node | undefined, name: string): Node | undefined {
+  let found: Node | undefined;
+  const lower = name.toLowerCase();
+  for (const [k, kn] of entries(node)) if (k.toLowerCase() === lower) found = kn;
+  return found;
+}
+
+export function stringOf(node: Node | undefined): string | undefined {
+  return node?.type === 'string' && typeof node.value === 'string' ? node.value : undefined;
+}
+
+/**
+ * Offset inside the file of character `index` of a string node's decoded value, when the raw text has no escapes
+ * (so the mapping is exact); otherwise the string's own offset.
+ */
+export function offsetInString(text: string, node: Node, index: number): number {
+  const raw = text.slice(node.offset + 1, node.offset + node.length - 1);
+  return raw.length === String(node.value).length ? node.offset + 1 + index : node.offset;
+}
