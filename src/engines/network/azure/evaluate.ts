@@ -1,0 +1,348 @@
+import type { Tri } from '../../../model/core/index.js';
+import { exact, matchPeer, triAnd2, triOr2 } from '../compile-util.js';
+import type { B, Peer } from '../compile-util.js';
+import { decidePoint, decideRegion } from '../first-match.js';
+import { constLevel } from '../path.js';
+import type { Explanation, Level } from '../path.js';
+import type { Address } from '../sets/address.js';
+import { has } from '../sets/intervals.js';
+import { IpSet } from '../sets/ip-set.js';
+import { ICMP, ICMPV6, PortMap, PORT_MAX, protocolName, TCP, UDP } from '../sets/ports.js';
+import { AZURE_PLATFORM, INTERNET, NON_PUBLIC } from '../sets/well-known.js';
+import type { AddrSpec, AzureCompiled, IpConfigC, NsgC, NsgLink, NsgRuleC } from './compile.js';
+
+const eqSet = (a: IpSet, b: IpSet): boolean => a.equals(b);
+const EMPTY_MAP = PortMap.constant(IpSet.EMPTY);
+const ALL_MAP = PortMap.constant(IpSet.ALL);
+
+function tri(def: readonly number[], pos: readonly number[], x: number): Tri {
+  return has(def, x) ? true : has(pos, x) ? 'unknown' : false;
+}
+
+/** Where an NSG applies: the subnet's or the NIC's. */
+export type NsgPlace = 'subnet' | 'nic';
+
+/**
+ * Evaluation over a compiled Azure network. NSG regions depend on the local address (rules name destinations for
+ * inbound, sources for outbound) and the virtual network (the `VirtualNetwork` tag), so they are memoised per NSG and
+ * per class of local address: NICs the rules cannot tell apart share one computation.
+ */
+export class AzureNet {
+  readonly #resolved = new Map<NsgRuleC, Map<string, B<IpSet>>>();
+  readonly #regionMemo = new Map<string, B<PortMap<IpSet>>>();
+  readonly #cellMemo = new Map<string, [number, number][]>();
+
+  constructor(readonly c: AzureCompiled) {}
+
+  // ── addresses ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+  vnetSpace(vnet: string | null): B<IpSet> {
+    const v = vnet === null ? undefined : this.c.vnets.get(vnet);
+    if (!v) return { def: AZURE_PLATFORM, pos: NON_PUBLIC.union(AZURE_PLATFORM) };
+    let def = v.space.def.union(AZURE_PLATFORM);
+    let pos = v.space.pos.union(AZURE_PLATFORM);
+    for (const p of v.peers) {
+      const pv = this.c.vnets.get(p);
+      def = def.union(pv ? pv.space.def : IpSet.EMPTY);
+      pos = pos.union(pv ? pv.space.pos : NON_PUBLIC);
+    }
+    // Connected on-premises ranges and UDR prefixes also belong to the tag; they are not in the inputs.
+    return { def, pos: pos.union(NON_PUBLIC) };
+  }
+
+  /** The addresses an address field names in a virtual network, ASGs resolved by membership. */
+  resolve(r: NsgRuleC, which: 'src' | 'dst', vnet: string | null): B<IpSet> {
+    const key = `${which}|${vnet ?? ''}`;
+    let m = this.#resolved.get(r);
+    if (!m) {
+      m = new Map();
+      this.#resolved.set(r, m);
+    }
+    const hit = m.get(key);
+    if (hit) return hit;
+    const out = this.resolveSpec(which === 'src' ? r.src : r.dst, vnet, true);
+    m.set(key, out);
+    return out;
+  }
+
+  private resolveSpec(s: AddrSpec, vnet: string | null, withAsgs: boolean): B<IpSet> {
+    if (s.any) return exact(IpSet.ALL);
+    let def = s.cidrs.def;
+    let pos = s.cidrs.pos;
+    const space = this.vnetSpace(vnet);
+    for (const t of s.tags) {
+      if (t === 'internet') {
+        def = def.union(INTERNET.subtract(space.pos));
+        pos = pos.union(INTERNET.subtract(space.def));
+      } else if (t === 'virtualnetwork') {
+        def = def.union(space.def);
+        pos = pos.union(space.pos);
+      } else {
+        def = def.union(AZURE_PLATFORM);
+        pos = pos.union(AZURE_PLATFORM);
+      }
+    }
+    if (s.otherTags.length > 0) pos = pos.union(INTERNET);
+    if (withAsgs) {
+      for (const a of s.asgs) {
+        const m = this.c.asgMembers.get(a);
+        def = def.union(m ? m.def : IpSet.EMPTY);
+        pos = pos.union(m ? m.pos : IpSet.ALL);
+      }
+      if (s.unknownAsg) pos = IpSet.ALL;
+    }
+    return { def, pos };
+  }
+
+  private asgTri(s: AddrSpec, ic: IpConfigC): Tri {
+    if (s.asgs.length === 0 && !s.unknownAsg) return false;
+    if (s.asgs.some((a) => ic.asgs.includes(a))) return true;
+    return ic.asgUnknown || s.unknownAsg ? 'unknown' : false;
+  }
+
+  /** Does the rule's address field match an endpoint: by address, and for a known NIC by ASG membership. */
+  private matchSide(r: NsgRuleC, which: 'src' | 'dst', vnet: string | null, peer: Peer, ic: IpConfigC | undefined): Tri {
+    const spec = which === 'src' ? r.src : r.dst;
+    if (!ic) return matchPeer(this.resolve(r, which, vnet), peer);
+    const addrOnly = this.resolveSpec(spec, vnet, false);
+    return triOr2(matchPeer(addrOnly, peer), this.asgTri(spec, ic));
+  }
+
+  // ── NSG evaluation ───────────────────────────────────────────────────────────────────────────────────────────────
+
+  nsgOf(link: NsgLink): NsgC | 'none' | 'unknown' {
+    if (link === null) return 'none';
+    if (link === 'unknown') return 'unknown';
+    return this.c.nsgs.get(link) ?? 'unknown';
+  }
+
+  /** Source-port cells: ranges no rule of these NSGs tells apart (usually one, 0-65535). */
+  cells(nsgs: readonly (NsgC | 'none' | 'unknown')[]): [number, number][] {
+    const real = nsgs.filter((n): n is NsgC => typeof n === 'object');
+    const key = real.map((n) => n.id).join('|');
+    const hit = this.#cellMemo.get(key);
+    if (hit) return hit;
+    const cuts = new Set<number>([0]);
+    for (const n of real) for (const r of n.rules) for (const set of [r.srcPorts.def, r.srcPorts.pos]) {
+      for (let i = 0; i < set.length; i += 2) {
+        cuts.add(set[i] as number);
+        if ((set[i + 1] as number) < PORT_MAX) cuts.add((set[i + 1] as number) + 1);
+      }
+    }
+    const sorted = [...cuts].sort((a, b) => a - b);
+    const out = sorted.map((lo, i): [number, number] => [lo, i + 1 < sorted.length ? (sorted[i + 1] as number) - 1 : PORT_MAX]);
+    this.#cellMemo.set(key, out);
+    return out;
+  }
+
+  /**
+   * Point decision of one NSG for a flow. `local` is the NIC side (destination inbound, source outbound); `peer` the
+   * other side, with its ipconfig when it is a known NIC (so ASG rules match it by membership).
+   */
+  nsgExplain(n: NsgC, inbound: boolean, proto: number, port: number, srcPort: number,
+    local: IpConfigC, peer: Peer, peerIc: IpConfigC | undefined): Explanation {
+    const localPeer: Peer = { set: local.addr.pos, ...(local.primary && local.addr.def.equals(local.addr.pos) ? { address: local.primary } : {}) };
+    const d = decidePoint(inbound ? n.inbound : n.outbound, (r) => {
+      let t: Tri = r.inbound === 'unknown' ? 'unknown' : r.inbound === inbound;
+      if (t === false) return false;
+      t = triAnd2(t, tri(r.protos.def, r.protos.pos, proto));
+      if (t === false) return false;
+      t = triAnd2(t, triAnd2(tri(r.dstPorts.def, r.dstPorts.pos, port), tri(r.srcPorts.def, r.srcPorts.pos, srcPort)));
+      if (t === false) return false;
+      const peerSide = inbound ? 'src' : 'dst';
+      const localSide = inbound ? 'dst' : 'src';
+      t = triAnd2(t, this.matchSide(r, localSide, local.vnetId, localPeer, local));
+      if (t === false) return false;
+      return triAnd2(t, this.matchSide(r, peerSide, peerIc?.vnetId ?? local.vnetId, peer, peerIc));
+    }, 'deny');
+    if (d.decision === true) return { decision: true, rule: d.lower?.label ?? null };
+    if (d.decision === false) return { decision: false, rule: d.upper?.label ?? null };
+    return { decision: 'unknown', rule: d.upper?.label ?? d.lower?.label ?? null, note: 'depends on values not known before deployment' };
+  }
+
+  /** Peers the NSG lets through, per destination port, for one protocol and source-port cell, at a local ipconfig. */
+  nsgRegion(n: NsgC, inbound: boolean, proto: number, cellLo: number, local: IpConfigC): B<PortMap<IpSet>> {
+    const localSide = inbound ? 'dst' : 'src';
+    const peerSide = inbound ? 'src' : 'dst';
+    const localPeer: Peer = { set: local.addr.pos, ...(local.primary && local.addr.def.equals(local.addr.pos) ? { address: local.primary } : {}) };
+    const seq = inbound ? n.inbound : n.outbound;
+    let sig = '';
+    const localMatch = new Map<NsgRuleC, Tri>();
+    for (const r of n.rules) {
+      const t = this.matchSide(r, localSide, local.vnetId, localPeer, local);
+      localMatch.set(r, t);
+      sig += t === true ? '1' : t === false ? '0' : '?';
+    }
+    const key = `${n.id}|${inbound ? 'in' : 'out'}|${proto}|${cellLo}|${local.vnetId ?? ''}|${sig}`;
+    const hit = this.#regionMemo.get(key);
+    if (hit) return hit;
+    const out = decideRegion(seq, (r, certain) => {
+      if (certain ? r.inbound !== inbound : r.inbound === !inbound) return null;
+      if (!has(certain ? r.protos.def : r.protos.pos, proto)) return null;
+      if (!has(certain ? r.srcPorts.def : r.srcPorts.pos, cellLo)) return null;
+      const lm = localMatch.get(r) as Tri;
+      if (certain ? lm !== true : lm === false) return null;
+      const peers = this.resolve(r, peerSide, local.vnetId);
+      return PortMap.of(certain ? r.dstPorts.def : r.dstPorts.pos, certain ? peers.def : peers.pos, IpSet.EMPTY);
+    }, 'deny');
+    this.#regionMemo.set(key, out);
+    return out;
+  }
+
+  /** One NSG place on a path as a level. With `peer` null, the level works on peer sets (internet clients). */
+  nsgLevel(place: NsgPlace, ic: IpConfigC, inbound: boolean, proto: number, port: number, cellLo: number, peer: Peer | null, peerIc?: IpConfigC): Level {
+    const link = place === 'nic' ? ic.nic.nsg : this.c.subnets.get(ic.subnetId ?? '')?.nsg ?? 'unknown';
+    const where = place === 'nic' ? `NIC ${ic.nic.name}` : `subnet ${this.c.subnets.get(ic.subnetId ?? '')?.display ?? ic.subnetId ?? '(unknown)'}`;
+    const n = this.nsgOf(link);
+    if (n === 'none') return constLevel('nsg', `${where} (no NSG)`, true, null, 'no network security group here: all traffic passes');
+    if (n === 'unknown') return constLevel('nsg', `${where} (NSG not in the inputs)`, 'unknown', null, 'the network security group is not known');
+    const region = peer ? undefined : this.nsgRegion(n, inbound, proto, cellLo, ic);
+    const explainAt = (p: Peer) => this.nsgExplain(n, inbound, proto, port, cellLo, ic, p, peerIc);
+    return {
+      kind: 'nsg', id: n.display,
+      ...(region ? { allowed: { def: region.def.at(port), pos: region.pos.at(port) } } : {}),
+      explain: (rep) => explainAt(peer ?? (rep ? { set: IpSet.fromAddress(rep), address: rep } : { set: IpSet.EMPTY })),
+    };
+  }
+
+  subnetNsg(ic: IpConfigC): NsgC | 'none' | 'unknown' {
+    const s = ic.subnetId === null ? undefined : this.c.subnets.get(ic.subnetId);
+    return s ? this.nsgOf(s.nsg) : 'unknown';
+  }
+
+  /**
+   * Inbound from the internet needs a public IP on the ipconfig; a Standard SKU address is closed to inbound traffic
+   * unless an NSG allows it, so with no NSG at either place it stays closed, while a Basic one is open.
+   */
+  publicLevel(ic: IpConfigC): Level {
+    if (ic.publicIp === null) return constLevel('public-ip', `${ic.nic.name}/${ic.name}`, false, null, 'no public IP address on the ipconfig');
+    if (ic.publicIp === 'unknown') return constLevel('public-ip', `${ic.nic.name}/${ic.name}`, 'unknown', null, 'whether it has a public IP address is not known');
+    const pip = this.c.publicIps.get(ic.publicIp);
+    const sku = pip?.sku ?? 'unknown';
+    const places = [this.subnetNsg(ic), this.nsgOf(ic.nic.nsg)];
+    const anyNsg: Tri = places.some((p) => typeof p === 'object') ? true : places.some((p) => p === 'unknown') ? 'unknown' : false;
+    const rule = pip?.address ?? null;
+    const id = pip ? ic.publicIp : `${ic.publicIp}`;
+    if (anyNsg === true || sku === 'basic') return constLevel('public-ip', id, true, rule, sku === 'standard' ? 'Standard SKU: open only where an NSG allows' : undefined);
+    if (anyNsg === false && sku === 'standard') {
+      return constLevel('public-ip', id, false, rule, 'Standard SKU public IP with no NSG on the subnet or NIC: closed to inbound traffic');
+    }
+    return constLevel('public-ip', id, 'unknown', rule, sku === 'unknown' ? 'the public IP\'s SKU is not known' : 'whether an NSG applies is not known');
+  }
+
+  /** Outbound to the internet needs an outbound path: a public IP, a NAT gateway, or the subnet's default outbound access. */
+  outboundLevel(ic: IpConfigC): Level {
+    const s = ic.subnetId === null ? undefined : this.c.subnets.get(ic.subnetId);
+    if (ic.publicIp !== null && ic.publicIp !== 'unknown') return constLevel('public-ip', ic.publicIp, true, this.c.publicIps.get(ic.publicIp)?.address ?? null);
+    const t: Tri = s ? s.outbound : 'unknown';
+    return constLevel('subnet', s?.display ?? ic.subnetId ?? '(unknown subnet)', ic.publicIp === 'unknown' && t !== true ? 'unknown' : t, null,
+      t === false ? 'private subnet without a NAT gateway or public IP: no outbound internet access' : 'outbound through the subnet\'s NAT gateway or default outbound access');
+  }
+
+  inboundFromSet(ic: IpConfigC, proto: number, port: number, cellLo: number): Level[] {
+    return [this.publicLevel(ic), this.nsgLevel('subnet', ic, true, proto, port, cellLo, null), this.nsgLevel('nic', ic, true, proto, port, cellLo, null)];
+  }
+
+  outboundToSet(ic: IpConfigC, proto: number, port: number, cellLo: number): Level[] {
+    return [this.nsgLevel('nic', ic, false, proto, port, cellLo, null), this.nsgLevel('subnet', ic, false, proto, port, cellLo, null), this.outboundLevel(ic)];
+  }
+
+  /** NIC to NIC inside one virtual network (or peered ones): NIC then subnet NSG outbound, subnet then NIC NSG inbound. */
+  between(src: IpConfigC, srcPeer: Peer, dst: IpConfigC, dstPeer: Peer, proto: number, port: number, cellLo: number): Level[] {
+    return [
+      this.nsgLevel('nic', src, false, proto, port, cellLo, dstPeer, dst),
+      this.nsgLevel('subnet', src, false, proto, port, cellLo, dstPeer, dst),
+      this.nsgLevel('subnet', dst, true, proto, port, cellLo, srcPeer, src),
+      this.nsgLevel('nic', dst, true, proto, port, cellLo, srcPeer, src),
+    ];
+  }
+
+  pathNsgs(ic: IpConfigC): (NsgC | 'none' | 'unknown')[] {
+    return [this.subnetNsg(ic), this.nsgOf(ic.nic.nsg)];
+  }
+
+  privatelyConnected(a: IpConfigC, b: IpConfigC): Tri {
+    if (a.vnetId === null || b.vnetId === null) return 'unknown';
+    if (a.vnetId === b.vnetId) return true;
+    const va = this.c.vnets.get(a.vnetId);
+    return va ? va.peers.includes(b.vnetId) : 'unknown';
+  }
+
+  protocolsFor(ic: IpConfigC): number[] {
+    const out = new Set<number>([TCP, UDP, ICMP, 256]);
+    for (const n of this.pathNsgs(ic)) if (typeof n === 'object') for (const r of n.rules) {
+      const ps = r.protos.pos;
+      for (let i = 0; i < ps.length; i += 2) if ((ps[i + 1] as number) - (ps[i] as number) < 8) for (let p = ps[i] as number; p <= (ps[i + 1] as number); p++) out.add(p);
+    }
+    out.delete(ICMPV6);
+    return [...out].sort((x, y) => x - y);
+  }
+
+  /**
+   * Which internet peers reach the ipconfig per port for one protocol: `path` through every level, `rule` what some
+   * NSG on its own lets in (for "a rule is open but no path exists").
+   */
+  inboundRegion(ic: IpConfigC, proto: number): { rule: B<PortMap<IpSet>>; path: B<PortMap<IpSet>> } {
+    const places = this.pathNsgs(ic);
+    const gate = this.publicLevel(ic).explain(undefined).decision;
+    let ruleDef = EMPTY_MAP;
+    let rulePos = EMPTY_MAP;
+    let pathDef = EMPTY_MAP;
+    let pathPos = EMPTY_MAP;
+    const anyReal = places.some((p) => typeof p === 'object');
+    for (const [cellLo] of this.cells(places)) {
+      let cDef = PortMap.constant(INTERNET);
+      let cPos = PortMap.constant(INTERNET);
+      for (const p of places) {
+        let m: B<PortMap<IpSet>>;
+        if (p === 'none') m = { def: ALL_MAP, pos: ALL_MAP };
+        else if (p === 'unknown') m = { def: EMPTY_MAP, pos: ALL_MAP };
+        else {
+          m = this.nsgRegion(p, true, proto, cellLo, ic);
+          ruleDef = PortMap.combine(ruleDef, m.def, (a, b) => a.union(b.intersect(INTERNET)), eqSet);
+          rulePos = PortMap.combine(rulePos, m.pos, (a, b) => a.union(b.intersect(INTERNET)), eqSet);
+        }
+        cDef = PortMap.combine(cDef, m.def, (a, b) => a.intersect(b), eqSet);
+        cPos = PortMap.combine(cPos, m.pos, (a, b) => a.intersect(b), eqSet);
+      }
+      pathDef = PortMap.combine(pathDef, cDef, (a, b) => a.union(b), eqSet);
+      pathPos = PortMap.combine(pathPos, cPos, (a, b) => a.union(b), eqSet);
+    }
+    if (!anyReal) {
+      ruleDef = pathDef;
+      rulePos = pathPos;
+    }
+    const gated = (m: PortMap<IpSet>, certain: boolean) => (gate === true || (gate === 'unknown' && !certain) ? m : EMPTY_MAP);
+    return { rule: { def: ruleDef, pos: rulePos }, path: { def: gated(pathDef, true), pos: gated(pathPos, false) } };
+  }
+
+  /** Internet destinations the ipconfig can open connections to, per port, for one protocol. */
+  egressRegion(ic: IpConfigC, proto: number): { rule: B<PortMap<IpSet>>; path: B<PortMap<IpSet>> } {
+    const places = [this.nsgOf(ic.nic.nsg), this.subnetNsg(ic)];
+    const gate = this.outboundLevel(ic).explain(undefined).decision;
+    let pathDef = EMPTY_MAP;
+    let pathPos = EMPTY_MAP;
+    for (const [cellLo] of this.cells(places)) {
+      let cDef = PortMap.constant(INTERNET);
+      let cPos = PortMap.constant(INTERNET);
+      for (const p of places) {
+        const m: B<PortMap<IpSet>> = p === 'none' ? { def: ALL_MAP, pos: ALL_MAP } : p === 'unknown' ? { def: EMPTY_MAP, pos: ALL_MAP } : this.nsgRegion(p, false, proto, cellLo, ic);
+        cDef = PortMap.combine(cDef, m.def, (a, b) => a.intersect(b), eqSet);
+        cPos = PortMap.combine(cPos, m.pos, (a, b) => a.intersect(b), eqSet);
+      }
+      pathDef = PortMap.combine(pathDef, cDef, (a, b) => a.union(b), eqSet);
+      pathPos = PortMap.combine(pathPos, cPos, (a, b) => a.union(b), eqSet);
+    }
+    const rule = { def: pathDef, pos: pathPos };
+    const gated = (m: PortMap<IpSet>, certain: boolean) => (gate === true || (gate === 'unknown' && !certain) ? m : EMPTY_MAP);
+    return { rule, path: { def: gated(pathDef, true), pos: gated(pathPos, false) } };
+  }
+
+  describeProto(p: number): string {
+    return protocolName(p);
+  }
+
+  addressOf(ic: IpConfigC): Address | undefined {
+    return ic.primary;
+  }
+}

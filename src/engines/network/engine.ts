@@ -1,0 +1,525 @@
+import type { Tri } from '../../model/core/index.js';
+import { compileAws } from './aws/compile.js';
+import type { AwsCompiled, IfaceC } from './aws/compile.js';
+import { AwsNet } from './aws/evaluate.js';
+import { compileAzure } from './azure/compile.js';
+import type { AzureCompiled, IpConfigC, NicC } from './azure/compile.js';
+import { AzureNet } from './azure/evaluate.js';
+import { Diagnostics, fold } from './compile-util.js';
+import type { B, Peer } from './compile-util.js';
+import { constLevel, describeSet, evaluatePoint, evaluateSet, familiesOf } from './path.js';
+import type { Evaluated, Level } from './path.js';
+import { formatAddress, parseCidr } from './sets/address.js';
+import type { Address } from './sets/address.js';
+import { IpSet } from './sets/ip-set.js';
+import { ICMP, ICMPV6, PortMap, ports, protocolName, TCP, UDP } from './sets/ports.js';
+import { INTERNET } from './sets/well-known.js';
+import type {
+  Endpoint, ExposureRow, NetworkDiagnostic, NetworkInput, PathStep, QueryProtocol, ReachQuery, ReachResult, RuleRef, Verdict,
+} from './types.js';
+
+/** One concrete end of a flow. */
+type Node =
+  | { readonly kind: 'aws'; readonly n: IfaceC; readonly addr?: Address; readonly viaPublic: boolean }
+  | { readonly kind: 'azure'; readonly ic: IpConfigC; readonly addr?: Address; readonly viaPublic: boolean }
+  | { readonly kind: 'set'; readonly set: IpSet; readonly label: string };
+
+export interface EndpointError {
+  readonly code: 'bad-endpoint' | 'unknown-endpoint' | 'unsupported-query';
+  readonly message: string;
+}
+
+const RANK: Record<Verdict, number> = { reachable: 2, unknown: 1, blocked: 0 };
+
+interface Outcome extends Evaluated {
+  readonly reasons: string[];
+}
+
+/**
+ * The network reachability engine: compile once from a `NetworkInput`, then ask `reach` and `exposure` as often as
+ * needed. Never throws for bad input: unreadable parts become diagnostics and the answers that depend on them are
+ * `unknown`.
+ */
+export class NetworkEngine {
+  readonly diagnostics: readonly NetworkDiagnostic[];
+  readonly aws: AwsNet;
+  readonly azure: AzureNet;
+  readonly #handles = new Map<string, Node[]>();
+  readonly #addresses = new Map<string, Node[]>();
+
+  private constructor(aws: AwsCompiled, azure: AzureCompiled, diags: Diagnostics) {
+    this.aws = new AwsNet(aws);
+    this.azure = new AzureNet(azure);
+    this.diagnostics = diags.list;
+    for (const n of aws.ifaces) {
+      const node: Node = { kind: 'aws', n, viaPublic: false };
+      for (const h of [n.id, ...n.aliases]) this.index(this.#handles, h, node);
+      for (const a of ipsOf(n.addrs.def)) this.index(this.#addresses, a, node);
+      for (const p of n.publicIps) this.index(this.#addresses, p, { kind: 'aws', n, viaPublic: true });
+    }
+    for (const nic of azure.nics) {
+      for (const ic of nic.ipConfigs) {
+        const node: Node = { kind: 'azure', ic, viaPublic: false };
+        for (const h of [nic.id, nic.name, ...nic.aliases]) this.index(this.#handles, h, node);
+        if (ic.primary) this.index(this.#addresses, formatAddress(ic.primary), node);
+        const pip = typeof ic.publicIp === 'string' && ic.publicIp !== 'unknown' ? azure.publicIps.get(ic.publicIp) : undefined;
+        if (pip?.address) this.index(this.#addresses, pip.address, { kind: 'azure', ic, viaPublic: true });
+      }
+    }
+  }
+
+  static compile(input: NetworkInput): NetworkEngine {
+    const diags = new Diagnostics();
+    const aws = compileAws(input.aws ?? {}, diags);
+    const azure = compileAzure(input.azure ?? {}, diags);
+    return new NetworkEngine(aws, azure, diags);
+  }
+
+  private index(m: Map<string, Node[]>, key: string, node: Node): void {
+    const k = fold(key);
+    const list = m.get(k);
+    if (list) list.push(node);
+    else m.set(k, [node]);
+  }
+
+  // ── endpoints ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+  resolve(e: Endpoint): Node[] | EndpointError {
+    if (e === 'internet') return [{ kind: 'set', set: INTERNET, label: 'internet' }];
+    if ('handle' in e) {
+      const nodes = this.#handles.get(fold(e.handle));
+      if (nodes) return nodes;
+      return this.resolve({ address: e.handle }) as Node[] | EndpointError;
+    }
+    const r = parseCidr(e.address);
+    if (!r.ok) return { code: 'bad-endpoint', message: `\`${e.address}\` is not \`internet\`, an IP address, a CIDR or a known resource: ${r.reason}` };
+    const single = r.value.bare || r.value.prefix === (r.value.family === 4 ? 32 : 128);
+    const set = IpSet.fromCidr(r.value);
+    if (!single) return [{ kind: 'set', set, label: e.address }];
+    const addr = set.first() as Address;
+    const known = this.#addresses.get(formatAddress(addr));
+    if (known) return known.map((n) => (n.kind === 'set' ? n : { ...n, addr }));
+    const host = this.unknownHost(addr);
+    return host ? [host] : [{ kind: 'set', set, label: e.address }];
+  }
+
+  /** An address inside a known subnet that no known interface holds: a host whose own filters are unknown. */
+  private unknownHost(addr: Address): Node | undefined {
+    for (const s of this.aws.c.subnets.values()) {
+      if (!s.cidrs.def.has(addr)) continue;
+      const n: IfaceC = {
+        id: formatAddress(addr), aliases: [], subnetId: s.id, vpcId: s.vpcId, addrs: { def: IpSet.fromAddress(addr), pos: IpSet.fromAddress(addr) },
+        ...(addr.family === 4 ? { primary4: addr } : { primary6: addr }),
+        sgIds: [], sgUnknown: true, hasPublicIp: 'unknown', publicIps: [], hasIpv6: addr.family === 6, pseudo: true,
+      };
+      return { kind: 'aws', n, addr, viaPublic: false };
+    }
+    for (const s of this.azure.c.subnets.values()) {
+      if (!s.prefixes.def.has(addr)) continue;
+      const nic: NicC = { id: formatAddress(addr), display: formatAddress(addr), name: formatAddress(addr), aliases: [], nsg: 'unknown', ipConfigs: [] };
+      const ic: IpConfigC = {
+        nic, name: 'ipconfig', subnetId: s.id, vnetId: s.vnetId, addr: { def: IpSet.fromAddress(addr), pos: IpSet.fromAddress(addr) },
+        primary: addr, publicIp: 'unknown', asgs: [], asgUnknown: true,
+      };
+      nic.ipConfigs = [ic];
+      return { kind: 'azure', ic, addr, viaPublic: false };
+    }
+    return undefined;
+  }
+
+  // ── reach ────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+  reach(q: ReachQuery): ReachResult | EndpointError {
+    if (!Number.isInteger(q.port) || q.port < 0 || q.port > 65535) return { code: 'bad-endpoint', message: `port ${q.port} is not within 0-65535` };
+    const from = this.resolve(q.from);
+    if ('code' in from) return from;
+    const to = this.resolve(q.to);
+    if ('code' in to) return to;
+    const protos = protoList(q.protocol);
+    let best: { o: Outcome; proto: number } | undefined;
+    for (const proto of protos) {
+      for (const s of from) for (const d of to) {
+        const o = this.flow(s, d, proto, q.port);
+        if ('code' in o) return o;
+        if (!best || RANK[o.verdict] > RANK[best.o.verdict]) best = { o, proto };
+      }
+    }
+    const b = best as { o: Outcome; proto: number };
+    const reasons = [...b.o.reasons];
+    if (q.protocol === 'any') reasons.unshift(`evaluated for tcp and udp; the answer is for ${protocolName(b.proto)}`);
+    return {
+      verdict: b.o.verdict, from: endpointText(q.from), to: endpointText(q.to), protocol: q.protocol, port: q.port,
+      path: b.o.path, blockedBy: b.o.blockedBy, reasons,
+    };
+  }
+
+  private flow(s: Node, d: Node, proto: number, port: number): Outcome | EndpointError {
+    if (s.kind === 'set' && d.kind === 'set') {
+      return { code: 'unsupported-query', message: 'one side of the query must be a resource or an address that belongs to one' };
+    }
+    if (s.kind === 'set') return this.fromSet(s, d as Exclude<Node, { kind: 'set' }>, proto, port);
+    if (d.kind === 'set') return this.toSet(s, d, proto, port);
+    if (d.viaPublic) return this.viaInternet(s, d, proto, port);
+    if (s.kind === 'aws' && d.kind === 'aws') {
+      const fam = d.addr?.family ?? (d.n.primary4 && (s.n.primary4 || !s.n.primary6) ? 4 : d.n.primary6 ? 6 : 4);
+      const same = s.n.vpcId !== null && s.n.vpcId === d.n.vpcId;
+      if (same) {
+        const sp = awsPeer(s.n, fam, s.addr);
+        const dp = awsPeer(d.n, fam, d.addr);
+        return this.finish(evaluatePoint(this.aws.betweenInterfaces(s.n, sp, d.n, dp, proto, port), undefined), s, d);
+      }
+      return this.viaInternet(s, d, proto, port);
+    }
+    if (s.kind === 'azure' && d.kind === 'azure') {
+      const conn = this.azure.privatelyConnected(s.ic, d.ic);
+      if (conn === true) {
+        const sp = azPeer(s.ic, s.addr);
+        const dp = azPeer(d.ic, d.addr);
+        const cells = this.azure.cells([...this.azure.pathNsgs(s.ic), ...this.azure.pathNsgs(d.ic)]);
+        let best: Evaluated | undefined;
+        for (const [lo] of cells) {
+          const e = evaluatePoint(this.azure.between(s.ic, sp, d.ic, dp, proto, port, lo), undefined);
+          if (!best || RANK[e.verdict] > RANK[best.verdict]) best = e;
+          if (best.verdict === 'reachable') break;
+        }
+        return this.finish(best as Evaluated, s, d);
+      }
+      return this.viaInternet(s, d, proto, port, conn === 'unknown' ? 'whether the virtual networks are peered is not known' : undefined);
+    }
+    return this.viaInternet(s, d, proto, port);
+  }
+
+  /** Peers in a set (the internet, a CIDR, an external address) to an interface. */
+  private fromSet(s: Extract<Node, { kind: 'set' }>, d: Exclude<Node, { kind: 'set' }>, proto: number, port: number): Outcome {
+    const pub = s.set.intersect(INTERNET);
+    const priv = s.set.subtract(INTERNET);
+    const outcomes: Outcome[] = [];
+    if (!pub.isEmpty()) {
+      const lead: Level[] = d.addr && !d.viaPublic
+        ? [constLevel('address', formatAddress(d.addr), false, null, 'a private address is not reachable from the internet; use the public address')]
+        : [];
+      outcomes.push(this.bestOverCells(d, (lo) => [...lead, ...this.inboundLevels(d, proto, port, lo)], pub, s.label, true));
+    }
+    if (!priv.isEmpty()) {
+      const unknownSrc = constLevel('address', s.label, 'unknown', null, 'the sources are not interfaces in the inputs; their own filters and routes are unknown');
+      outcomes.push(this.bestOverCells(d, (lo) => [unknownSrc, ...this.inboundLevels(d, proto, port, lo).filter((l) => l.kind !== 'public-ip' && l.kind !== 'route-table')], priv, s.label, true));
+    }
+    return pickBest(outcomes);
+  }
+
+  private toSet(s: Exclude<Node, { kind: 'set' }>, d: Extract<Node, { kind: 'set' }>, proto: number, port: number): Outcome {
+    const pub = d.set.intersect(INTERNET);
+    const priv = d.set.subtract(INTERNET);
+    const outcomes: Outcome[] = [];
+    if (!pub.isEmpty()) outcomes.push(this.bestOverCells(s, (lo) => this.outboundLevels(s, proto, port, lo), pub, d.label, false));
+    if (!priv.isEmpty()) {
+      const unknownDst = constLevel('address', d.label, 'unknown', null, 'the destinations are not interfaces in the inputs; their own filters and routes are unknown');
+      outcomes.push(this.bestOverCells(s, (lo) => [...this.outboundLevels(s, proto, port, lo).filter((l) => l.kind !== 'route-table' && l.kind !== 'public-ip' && l.kind !== 'subnet'), unknownDst], priv, d.label, false));
+    }
+    return pickBest(outcomes);
+  }
+
+  private inboundLevels(d: Exclude<Node, { kind: 'set' }>, proto: number, port: number, cellLo: number): Level[] {
+    return d.kind === 'aws' ? this.aws.inboundFromSet(d.n, proto, port) : this.azure.inboundFromSet(d.ic, proto, port, cellLo);
+  }
+
+  private outboundLevels(s: Exclude<Node, { kind: 'set' }>, proto: number, port: number, cellLo: number): Level[] {
+    return s.kind === 'aws' ? this.aws.outboundToSet(s.n, proto, port) : this.azure.outboundToSet(s.ic, proto, port, cellLo);
+  }
+
+  private bestOverCells(n: Exclude<Node, { kind: 'set' }>, levels: (cellLo: number) => Level[], peers: IpSet, label: string, inbound: boolean): Outcome {
+    const cells = n.kind === 'azure' ? this.azure.cells(this.azure.pathNsgs(n.ic)) : [[0, 65535] as [number, number]];
+    let best: Evaluated | undefined;
+    for (const [lo] of cells) {
+      const e = evaluateSet(levels(lo), peers);
+      if (!best || RANK[e.verdict] > RANK[best.verdict]) best = e;
+      if (best.verdict === 'reachable') break;
+    }
+    const e = best as Evaluated;
+    const setStep: PathStep = { kind: label === 'internet' ? 'internet' : 'address', id: label, rule: null, decision: 'allow' };
+    const nodeStep: PathStep = { kind: 'interface', id: nodeId(n), rule: null, decision: 'allow' };
+    const path = inbound ? [setStep, ...e.path, nodeStep] : [nodeStep, ...e.path, setStep];
+    const reasons = reasonsFor(e);
+    if (e.verdict !== 'blocked' && !e.through.def.isEmpty() && !e.through.def.covers(peers.intersect(familiesOf(e.through.def)))) {
+      reasons.push(`${inbound ? 'from' : 'to'} ${describeSet(e.through.def).text} only`);
+    }
+    return { ...e, path, reasons };
+  }
+
+  /**
+   * Two ends that are not privately connected (different VPCs or clouds, or a public address named): the source must
+   * reach the destination's public address over the internet, and the destination must let the source's public
+   * address in.
+   */
+  private viaInternet(s: Exclude<Node, { kind: 'set' }>, d: Exclude<Node, { kind: 'set' }>, proto: number, port: number, extra?: string): Outcome {
+    const dstPub = publicSet(this, d);
+    const srcPub = publicSet(this, s);
+    const out = this.toSet(s, { kind: 'set', set: dstPub.set, label: dstPub.label }, proto, port);
+    const inn = this.fromSet({ kind: 'set', set: srcPub.set, label: srcPub.label }, d, proto, port);
+    let verdict: Verdict = RANK[out.verdict] < RANK[inn.verdict] ? out.verdict : inn.verdict;
+    const reasons = ['the two ends are not on one private network in the inputs: traffic goes over the internet between public addresses'];
+    if (extra) reasons.push(extra);
+    if (verdict === 'reachable' && (!dstPub.exact || !srcPub.exact)) {
+      verdict = 'unknown';
+      reasons.push('the public addresses involved are not known, so which rules apply cannot be settled');
+    }
+    if (dstPub.set.isEmpty()) {
+      verdict = 'blocked';
+      reasons.push('the destination has no public address');
+    }
+    reasons.push(...out.reasons, ...inn.reasons);
+    return {
+      verdict, path: [...out.path, ...inn.path], blockedBy: [...out.blockedBy, ...inn.blockedBy],
+      through: inn.through, reasons,
+    };
+  }
+
+  private finish(e: Evaluated, s: Node, d: Node): Outcome {
+    const a: PathStep = { kind: 'interface', id: nodeId(s), rule: null, decision: 'allow' };
+    const b: PathStep = { kind: 'interface', id: nodeId(d), rule: null, decision: 'allow' };
+    return { ...e, path: [a, ...e.path, b], reasons: reasonsFor(e) };
+  }
+
+  // ── exposure ─────────────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** Every interface reachable from the internet, per protocol and port range, with what lets the traffic in. */
+  exposure(): ExposureRow[] {
+    return this.inboundAnalysis().filter((r) => r.verdict !== 'blocked');
+  }
+
+  /**
+   * Exposure plus the "blocked" rows: where a security group or NSG rule lets internet traffic in but no path exists
+   * (no public address, no internet gateway route, an ACL or the other NSG denies). Checks rank findings with it.
+   */
+  inboundAnalysis(): ExposureRow[] {
+    const rows: ExposureRow[] = [];
+    for (const n of this.aws.c.ifaces) {
+      for (const proto of this.aws.protocolsFor(n, 'ingress')) {
+        const { rule, path } = this.aws.inboundRegion(n, proto);
+        rows.push(...this.rowsFor({ kind: 'aws', n, viaPublic: true }, proto, rule, path, true));
+      }
+    }
+    for (const nic of this.azure.c.nics) for (const ic of nic.ipConfigs) {
+      for (const proto of this.azure.protocolsFor(ic)) {
+        const { rule, path } = this.azure.inboundRegion(ic, proto);
+        rows.push(...this.rowsFor({ kind: 'azure', ic, viaPublic: true }, proto, rule, path, true));
+      }
+    }
+    return collapseAll(rows);
+  }
+
+  /** Internet destinations each interface can open connections to (and what a rule alone would allow). */
+  egressAnalysis(): ExposureRow[] {
+    const rows: ExposureRow[] = [];
+    for (const n of this.aws.c.ifaces) {
+      for (const proto of this.aws.protocolsFor(n, 'egress')) {
+        const { rule, path } = this.aws.egressRegion(n, proto);
+        rows.push(...this.rowsFor({ kind: 'aws', n, viaPublic: true }, proto, rule, path, false));
+      }
+    }
+    for (const nic of this.azure.c.nics) for (const ic of nic.ipConfigs) {
+      for (const proto of this.azure.protocolsFor(ic)) {
+        const { rule, path } = this.azure.egressRegion(ic, proto);
+        rows.push(...this.rowsFor({ kind: 'azure', ic, viaPublic: true }, proto, rule, path, false));
+      }
+    }
+    return collapseAll(rows);
+  }
+
+  private rowsFor(node: Exclude<Node, { kind: 'set' }>, proto: number, rule: B<PortMap<IpSet>>, path: B<PortMap<IpSet>>, inbound: boolean): ExposureRow[] {
+    const eq = (a: IpSet, b: IpSet) => a.equals(b);
+    const reach = path.def;
+    const maybe = PortMap.combine(path.pos, path.def, (a, b) => a.subtract(b), eq);
+    const blocked = PortMap.combine(rule.def, path.pos, (a, b) => a.subtract(b), eq);
+    const out: ExposureRow[] = [];
+    const portsOf = (lo: number, hi: number): number[] => (proto === ICMP || proto === ICMPV6 ? (lo > 255 ? [] : [lo, Math.min(hi, 255)]) : [lo, hi]);
+    for (const [verdict, m] of [['reachable', reach], ['unknown', maybe], ['blocked', blocked]] as const) {
+      const groups: { from: IpSet; ranges: number[] }[] = [];
+      for (const [lo, hi, v] of m.pieces((x) => !x.isEmpty())) {
+        const pr = portsOf(lo, hi);
+        if (pr.length === 0) continue;
+        const g = groups.find((x) => x.from.equals(v));
+        if (g) g.ranges = [...ports.union(g.ranges, pr)];
+        else groups.push({ from: v, ranges: pr });
+      }
+      for (const g of groups) out.push(this.row(node, proto, g.ranges, g.from, verdict, inbound));
+    }
+    return out;
+  }
+
+  private row(node: Exclude<Node, { kind: 'set' }>, proto: number, ranges: number[], from: IpSet, verdict: Verdict, inbound: boolean): ExposureRow {
+    const lo = ranges[0] as number;
+    const rep = from.first();
+    const withPorts = proto === TCP || proto === UDP || proto === ICMP || proto === ICMPV6;
+    const via: RuleRef[] = [];
+    let blockedBy: RuleRef[] = [];
+    const reasons: string[] = [];
+    const peerSet = rep ? IpSet.fromAddress(rep) : from;
+    if (node.kind === 'aws') {
+      const dir = inbound ? 'ingress' : 'egress';
+      for (const r of this.aws.rulesAllowing(node.n, dir, proto, lo, ranges[ranges.length - 1] as number, from)) via.push({ kind: 'security-group', id: r.id, rule: r.rule });
+      const levels = inbound ? this.aws.inboundFromSet(node.n, proto, lo) : this.aws.outboundToSet(node.n, proto, lo);
+      const e = evaluateSet(levels, peerSet);
+      for (const st of e.path) if (st.decision === 'allow' && st.kind !== 'security-group' && st.rule !== null) via.push({ kind: st.kind, id: st.id, rule: st.rule });
+      blockedBy = verdict === 'blocked' ? e.blockedBy : [];
+      if (verdict !== 'reachable') reasons.push(...reasonsFor(e));
+    } else {
+      const cells = this.azure.cells(this.azure.pathNsgs(node.ic));
+      let best: Evaluated | undefined;
+      for (const [cellLo] of cells) {
+        const levels = inbound ? this.azure.inboundFromSet(node.ic, proto, lo, cellLo) : this.azure.outboundToSet(node.ic, proto, lo, cellLo);
+        const e = evaluateSet(levels, peerSet);
+        if (!best || RANK[e.verdict] > RANK[best.verdict]) best = e;
+      }
+      const e = best as Evaluated;
+      for (const st of e.path) if (st.decision !== 'deny' && st.rule !== null) via.push({ kind: st.kind, id: st.id, rule: st.rule });
+      if (verdict === 'blocked') {
+        blockedBy = e.blockedBy;
+        // The opening rule: what lets it in where some NSG does.
+        for (const st of e.path) if (st.kind === 'nsg' && st.decision === 'allow' && st.rule !== null && !via.some((v) => v.id === st.id)) via.push(st);
+      }
+      if (verdict !== 'reachable') reasons.push(...reasonsFor(e));
+    }
+    const addresses = node.kind === 'aws' ? node.n.publicIps : publicAddressOf(this, node.ic);
+    const d = describeSet(from);
+    return {
+      interface: nodeId(node), resource: nodeDisplay(node), provider: node.kind, addresses,
+      protocol: protocolName(proto), ports: withPorts ? ports.format(ranges) : [], from: d.from, ...(d.except.length > 0 ? { except: d.except } : {}),
+      via: dedupe(via), verdict,
+      blockedBy: dedupe(blockedBy), reasons,
+    };
+  }
+
+  /** For checks and queries that start from a compiled interface. */
+  nodesOf(handle: string): readonly { kind: 'aws' | 'azure'; id: string }[] {
+    return (this.#handles.get(fold(handle)) ?? []).map((n) => ({ kind: n.kind === 'azure' ? 'azure' : 'aws', id: nodeId(n) }));
+  }
+}
+
+function protoList(p: QueryProtocol): number[] {
+  switch (p) {
+    case 'tcp': return [TCP];
+    case 'udp': return [UDP];
+    case 'icmp': return [ICMP];
+    case 'icmpv6': return [ICMPV6];
+    case 'any': return [TCP, UDP];
+  }
+}
+
+function endpointText(e: Endpoint): string {
+  return e === 'internet' ? 'internet' : 'handle' in e ? e.handle : e.address;
+}
+
+function ipsOf(s: IpSet): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < s.v4.length && out.length < 64; i += 2) {
+    for (let v = s.v4[i] as number; v <= (s.v4[i + 1] as number) && out.length < 64; v++) out.push(formatAddress({ family: 4, value: v }));
+  }
+  for (let i = 0; i < s.v6.length && out.length < 64; i += 2) {
+    if (s.v6[i] === s.v6[i + 1]) out.push(formatAddress({ family: 6, value: s.v6[i] as bigint }));
+  }
+  return out;
+}
+
+function awsPeer(n: IfaceC, fam: 4 | 6, addr?: Address): Peer {
+  const a = addr ?? (fam === 4 ? n.primary4 : n.primary6);
+  if (a && n.addrs.def.equals(n.addrs.pos)) return { set: IpSet.fromAddress(a), address: a };
+  if (a && !addr) return { set: n.addrs.pos.onlyFamily(fam), address: a };
+  return { set: n.addrs.pos.onlyFamily(fam) };
+}
+
+function azPeer(ic: IpConfigC, addr?: Address): Peer {
+  const a = addr ?? ic.primary;
+  return a ? { set: IpSet.fromAddress(a), address: a } : { set: ic.addr.pos };
+}
+
+function nodeId(n: Node): string {
+  if (n.kind === 'set') return n.label;
+  if (n.kind === 'aws') return n.n.id;
+  return n.ic.nic.ipConfigs.length > 1 ? `${n.ic.nic.display}#${n.ic.name}` : n.ic.nic.display;
+}
+
+function nodeDisplay(n: Exclude<Node, { kind: 'set' }>): string {
+  if (n.kind === 'aws') return n.n.aliases[0] ?? n.n.id;
+  return n.ic.nic.aliases[0] ?? n.ic.nic.name;
+}
+
+function publicAddressOf(e: NetworkEngine, ic: IpConfigC): string[] {
+  if (typeof ic.publicIp !== 'string' || ic.publicIp === 'unknown') return [];
+  const a = e.azure.c.publicIps.get(ic.publicIp)?.address;
+  return a ? [a] : [];
+}
+
+/** The public addresses of an end, exactly when known; otherwise the whole internet (some unknown public address). */
+function publicSet(e: NetworkEngine, n: Exclude<Node, { kind: 'set' }>): { set: IpSet; label: string; exact: boolean } {
+  let known: readonly string[];
+  let has: Tri;
+  if (n.kind === 'aws') {
+    known = n.n.publicIps;
+    has = n.n.hasPublicIp;
+    if (known.length === 0 && has !== true) {
+      // Without its own public address, an instance reaches the internet through a NAT gateway's address.
+      const nats = [...e.aws.c.nats.values()].filter((x) => x.publicIps.length > 0);
+      if (nats.length > 0 && n.n.subnetId !== null) known = nats.flatMap((x) => x.publicIps);
+    }
+  } else {
+    known = publicAddressOf(e, n.ic);
+    has = n.ic.publicIp === null ? false : n.ic.publicIp === 'unknown' ? 'unknown' : true;
+  }
+  let set = IpSet.EMPTY;
+  for (const k of known) {
+    const r = parseCidr(k);
+    if (r.ok) set = set.union(IpSet.fromCidr(r.value));
+  }
+  if (!set.isEmpty()) return { set, label: known.join(', '), exact: true };
+  if (has === false && n.kind === 'azure') return { set: INTERNET, label: 'its outbound public address', exact: false };
+  return { set: INTERNET, label: 'its public address', exact: false };
+}
+
+function pickBest(outcomes: Outcome[]): Outcome {
+  let best = outcomes[0] as Outcome;
+  for (const o of outcomes) if (RANK[o.verdict] > RANK[best.verdict]) best = o;
+  return best;
+}
+
+function reasonsFor(e: Evaluated): string[] {
+  const out: string[] = [];
+  for (const s of e.path) {
+    if (s.decision === 'allow') continue;
+    const what = `${s.kind} ${s.id}${s.rule ? ` (${s.rule})` : ''}`;
+    out.push(s.decision === 'deny' ? `${what} blocks it${s.note ? `: ${s.note}` : ''}` : `${what} may block it${s.note ? `: ${s.note}` : ''}`);
+  }
+  if (out.length === 0 && e.verdict === 'reachable') out.push('every level on the path allows it');
+  return out;
+}
+
+function dedupe(refs: RuleRef[]): RuleRef[] {
+  const seen = new Set<string>();
+  const out: RuleRef[] = [];
+  for (const r of refs) {
+    const k = `${r.kind}|${r.id}|${r.rule ?? ''}`;
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push({ kind: r.kind, id: r.id, rule: r.rule });
+    }
+  }
+  return out;
+}
+
+/**
+ * A rule for every protocol opens TCP, UDP, ICMP and the rest alike; when the "all other protocols" row matches the
+ * full-range TCP/UDP/ICMP rows, they are reported once as protocol `all`.
+ */
+function collapseAll(rows: ExposureRow[]): ExposureRow[] {
+  const out = [...rows];
+  for (const all of rows.filter((r) => r.protocol === 'all')) {
+    const same = (r: ExposureRow) => r.interface === all.interface && r.verdict === all.verdict && r.from.join() === all.from.join()
+      && (r.except ?? []).join() === (all.except ?? []).join();
+    const full: Record<string, string> = { tcp: '0-65535', udp: '0-65535', icmp: '0-255', icmpv6: '0-255' };
+    const twins = out.filter((r) => same(r) && full[r.protocol] !== undefined && r.ports.length === 1 && r.ports[0] === full[r.protocol]);
+    if (twins.filter((t) => t.protocol === 'tcp' || t.protocol === 'udp').length === 2) {
+      for (const t of twins) out.splice(out.indexOf(t), 1);
+    }
+  }
+  return out;
+}
