@@ -134,7 +134,8 @@ export function parseYamlTemplate(file: string, text: string): SourceTree {
       let size = 1;
       for (const pair of node.items) {
         const k = pair.key as YamlNode | null;
-        const key = k instanceof Scalar ? String(k.value ?? '') : k === null ? '' : String(k);
+        // Keys as written: under YAML 1.1 a logical id `Off` or `No` would otherwise become `false`.
+        const key = k instanceof Scalar ? (typeof k.value === 'string' ? k.value : k.source ?? String(k.value ?? '')) : k === null ? '' : String(k);
         const kr = k?.range;
         const keyPos = kr ? provenance(kr[0], kr[1]) : at;
         if (fields.has(key)) {

@@ -175,7 +175,7 @@ export class Resolver {
         return unknownAt(`the macro${label} (\`Fn::Transform\`) runs at deployment`, at);
       }
       default:
-        this.#report('unsupported-function', at, `\`${fn}\` is not a CloudFormation intrinsic function this loader knows; the value is unknown`);
+        this.#report('unsupported-function', at, `\`${fn}\` (\`!${fn.replace('Fn::', '')}\`) is not a CloudFormation intrinsic function; the value is unknown`);
         return unknownAt(`\`${fn}\` is not evaluated`, at);
     }
   }
