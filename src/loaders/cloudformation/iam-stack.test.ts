@@ -50,7 +50,8 @@ describe('CloudFormation JSON: IAM stack', () => {
     const frags = fragmentsFrom(r, 'ExtraDevelopers');
     const toGroup = frags.find((f) => f.targetKind === 'aws.iam.group');
     expect(linkValue(toGroup?.target)).toBe(key('Developers'));
-    expect((toGroup?.fields as { members: { value: string }[] }).members.map((m) => m.value)).toEqual(['carol', 'dave']);
+    const members = toGroup?.targetKind === 'aws.iam.group' ? toGroup.fields.members ?? [] : [];
+    expect(members.map(linkValue)).toEqual(['carol', 'dave']);
     expect(frags.filter((f) => f.targetKind === 'aws.iam.user').map((f) => linkValue(f.target))).toEqual(['carol', 'dave']);
   });
 
