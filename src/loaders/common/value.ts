@@ -8,6 +8,9 @@ import type { Provenance } from '../../model/core/index.js';
  * `json` (optional, on strings and unknowns) is the structure a JSON-encoded string was built from, with positions
  * (Terraform `jsonencode(...)`, `data.aws_iam_policy_document.x.json`): when parts are known only after apply the
  * string is unknown but the document's shape, with unknown leaves, is still there for policy checks.
+ * `unset` (optional, on unknowns) marks a value the input leaves out and a tool fills in at deployment (in a Terraform
+ * plan, an attribute the configuration does not set that the provider computes): adapters read it as "not set" for
+ * an argument (so its documented default applies) and as unknown for an output such as an address assigned at apply.
  */
 export type Value =
   | { readonly t: 'string'; readonly v: string; readonly at: Provenance; readonly json?: Value }
@@ -16,7 +19,7 @@ export type Value =
   | { readonly t: 'null'; readonly at: Provenance }
   | { readonly t: 'list'; readonly items: readonly Value[]; readonly at: Provenance }
   | { readonly t: 'object'; readonly fields: ReadonlyMap<string, Value>; readonly at: Provenance }
-  | { readonly t: 'unknown'; readonly why: string; readonly refs: readonly string[]; readonly at: Provenance; readonly json?: Value };
+  | { readonly t: 'unknown'; readonly why: string; readonly refs: readonly string[]; readonly at: Provenance; readonly json?: Value; readonly unset?: boolean };
 
 export type ObjectValue = Extract<Value, { t: 'object' }>;
 

@@ -1,0 +1,61 @@
+import type { Link } from '../../../model/core/index.js';
+import { known } from '../../../model/core/index.js';
+import type { Tf } from './context.js';
+
+/**
+ * Azure resource ids for Terraform resources. Ids of resources that already exist are in the plan; for new ones the
+ * id is built from the resource group and name with a literal `{subscriptionId}` segment (the subscription comes
+ * from the provider configuration, not the resource), lowercased as Azure compares ids. A resource that names its
+ * parent by name (`network_security_group_name`, `virtual_network_name`) links through the same id.
+ * https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules
+ */
+
+export const ARM_TYPES = {
+  nsg: 'microsoft.network/networksecuritygroups',
+  asg: 'microsoft.network/applicationsecuritygroups',
+  nic: 'microsoft.network/networkinterfaces',
+  vnet: 'microsoft.network/virtualnetworks',
+  publicIp: 'microsoft.network/publicipaddresses',
+  storage: 'microsoft.storage/storageaccounts',
+  keyVault: 'microsoft.keyvault/vaults',
+  identity: 'microsoft.managedidentity/userassignedidentities',
+  vm: 'microsoft.compute/virtualmachines',
+} as const;
+
+export function armId(resourceGroup: string, armType: string, name: string): string {
+  return `/subscriptions/{subscriptionId}/resourceGroups/${resourceGroup}/providers/${armType}/${name}`.toLowerCase();
+}
+
+function knownString(tf: Tf, name: string): string | undefined {
+  const x = tf.field(name);
+  return x?.t === 'string' && x.v !== '' ? x.v : undefined;
+}
+
+/** The id built from this resource's `resource_group_name` and `name`, when both are known. */
+export function ownArmId(tf: Tf, armType: string): string | undefined {
+  const rg = knownString(tf, 'resource_group_name');
+  const name = knownString(tf, 'name');
+  return rg && name ? armId(rg, armType, name) : undefined;
+}
+
+/** Handles of an Azure resource: its id (lowercased), the built id, and its name. */
+export function azureAliases(tf: Tf, armType: string, extra: readonly string[] = []): string[] {
+  const out = tf.aliases(['id', ...extra], true);
+  const built = ownArmId(tf, armType);
+  if (built) out.push(built);
+  const name = knownString(tf, 'name');
+  if (name) out.push(name);
+  return out;
+}
+
+/**
+ * A parent named by resource group and name (`resource_group_name` + `network_security_group_name`): the built id
+ * when both are known, else whatever the name argument links to.
+ */
+export function parentByName(tf: Tf, nameField: string, armType: string): Link {
+  const rg = knownString(tf, 'resource_group_name');
+  const name = knownString(tf, nameField);
+  const v = tf.field(nameField);
+  if (rg && name && v) return known(armId(rg, armType, name), v.at);
+  return tf.link(nameField);
+}
