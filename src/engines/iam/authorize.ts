@@ -143,6 +143,7 @@ function isAssumeRole(action: string): boolean {
 
 function buildContext(request: AuthorizationRequest): RequestContext {
   if (request.context instanceof RequestContext) return request.context;
+  if (request.deriveContext === false) return new RequestContext(request.context ?? {}, request.contextOptions ?? {});
   const derived = request.deriveContext === false ? {} : {
     ...principalContext(request.principal),
     ...resourceContext(request.resource, request.resourceAccount),
@@ -220,8 +221,11 @@ function decideConcrete(policies: PolicySet, req: PreparedRequest, env: Environm
   const vpceApplies = policies.vpcEndpoint !== undefined;
   const vpce = vpceApplies ? vote(policies.vpcEndpoint ?? [], req) : EMPTY_VOTE;
 
-  const allVotes = [identity, boundary, session, resource, vpce, ...scp.all, ...rcp.all];
-  const deny = triOr(...allVotes.map((v) => v.deny));
+  const allVotes: Vote[] = [identity, boundary, session, resource, vpce];
+  for (const v of scp.all) allVotes.push(v);
+  for (const v of rcp.all) allVotes.push(v);
+  let deny: Tri = false;
+  for (const v of allVotes) deny = triOr(deny, v.deny);
 
   const boundaryOk: Tri = boundaryApplies ? boundary.allow : true;
   const sessionOk: Tri = sessionApplies ? session.allow : true;
@@ -240,8 +244,8 @@ function decideConcrete(policies: PolicySet, req: PreparedRequest, env: Environm
   else if (allow === true && deny === false) decision = 'allowed';
   else decision = 'unknown';
 
-  const scpVote = { allow: scp.allow, deny: triOr(...scp.all.map((v) => v.deny)) };
-  const rcpVote = { allow: rcp.allow, deny: triOr(...rcp.all.map((v) => v.deny)) };
+  const scpVote = { allow: scp.allow, deny: anyDeny(scp.all) };
+  const rcpVote = { allow: rcp.allow, deny: anyDeny(rcp.all) };
   const details: DecisionDetails = {
     identity: env.hasIdentity ? typeDecision(identityAllow, identity.deny) : 'notApplicable',
     resource: policies.resource !== undefined ? typeDecision(resource.allow, resource.deny) : 'notApplicable',
@@ -252,17 +256,36 @@ function decideConcrete(policies: PolicySet, req: PreparedRequest, env: Environm
     vpcEndpoint: vpceApplies ? typeDecision(vpce.allow, vpce.deny) : 'notApplicable',
   };
 
-  let matched: StatementRef[] = [];
-  if (decision === 'explicitDeny') matched = allVotes.flatMap((v) => v.denyRefs);
-  else if (decision === 'allowed') matched = allVotes.flatMap((v) => v.allowRefs);
-  const undetermined = decision === 'allowed' || decision === 'explicitDeny' ? [] : allVotes.flatMap((v) => v.undetermined);
-  const unknownBecause = decision === 'unknown' ? unknownReasons(allVotes, req) : [];
+  let matched: readonly StatementRef[] = NO_REFS;
+  if (decision === 'explicitDeny') matched = gather(allVotes, 'denyRefs');
+  else if (decision === 'allowed') matched = gather(allVotes, 'allowRefs');
+  const undetermined = decision === 'allowed' || decision === 'explicitDeny' ? NO_REFS : gather(allVotes, 'undetermined');
+  const unknownBecause = decision === 'unknown' ? unknownReasons(allVotes, req) : NO_KEYS;
   return {
     result: {
-      decision, matched: dedupe(matched), undetermined: dedupe(undetermined),
-      missingContextKeys: [...req.missing].sort(), details, crossAccount: env.crossAccount, unknownBecause,
+      decision, matched, undetermined,
+      missingContextKeys: req.missing.size === 0 ? NO_KEYS : [...req.missing].sort(), details, crossAccount: env.crossAccount, unknownBecause,
     },
   };
+}
+
+const NO_REFS: readonly StatementRef[] = [];
+const NO_KEYS: readonly string[] = [];
+
+function anyDeny(votes: readonly Vote[]): Tri {
+  let d: Tri = false;
+  for (const v of votes) d = triOr(d, v.deny);
+  return d;
+}
+
+/** The refs of one kind across votes, without duplicates (a policy may appear under two roles). */
+function gather(votes: readonly Vote[], kind: 'allowRefs' | 'denyRefs' | 'undetermined'): readonly StatementRef[] {
+  let out: StatementRef[] | undefined;
+  let count = 0;
+  for (const v of votes) count += v[kind].length;
+  if (count === 0) return NO_REFS;
+  for (const v of votes) for (const r of v[kind]) (out ??= []).push(r);
+  return count === 1 ? (out as StatementRef[]) : dedupe(out as StatementRef[]);
 }
 
 function unknownReasons(votes: readonly Vote[], req: PreparedRequest): string[] {
@@ -279,14 +302,9 @@ function unknownReasons(votes: readonly Vote[], req: PreparedRequest): string[] 
 }
 
 function dedupe(refs: readonly StatementRef[]): StatementRef[] {
-  const seen = new Set<string>();
+  // Refs are the compiled statements' own objects, so identity is equality; lists are short.
   const out: StatementRef[] = [];
-  for (const r of refs) {
-    const k = `${r.policyType}\u0000${r.policyId}\u0000${r.index}`;
-    if (seen.has(k)) continue;
-    seen.add(k);
-    out.push(r);
-  }
+  for (const r of refs) if (!out.includes(r)) out.push(r);
   return out;
 }
 
@@ -330,7 +348,7 @@ function authorizeSet(
         if (witnesses.size >= maxWitnesses) break;
         let pattern = e.pattern;
         if (pattern === undefined && e.template !== undefined) {
-          const r = resolveTemplate(e.template, probe.lookup, true);
+          const r = resolveTemplate(e.template, probe, true);
           if (r.kind === 'pattern') pattern = r.pattern;
         }
         if (pattern === undefined) continue;

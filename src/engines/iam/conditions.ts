@@ -20,10 +20,10 @@ import { UNKNOWN_LEAF_PREFIX } from '../../model/core/json.js';
 import type { Tri } from '../../model/core/tri.js';
 import { splitArn } from './arn.js';
 import type { JNode } from './json-node.js';
-import type { Template, VariableLookup } from './variables.js';
-import { parseTemplate, resolveTemplate } from './variables.js';
+import type { Template, VariableSource } from './variables.js';
+import { parseTemplate, resolveMatcher, resolveTemplate } from './variables.js';
 import type { ContextValue } from './types.js';
-import type { Matcher } from './wildcard.js';
+import type { GlobPattern, Matcher } from './wildcard.js';
 import { asciiLower, compileGlob, globFromText } from './wildcard.js';
 
 type Family = 'string' | 'stringIgnoreCase' | 'stringLike' | 'numeric' | 'date' | 'bool' | 'binary' | 'ip' | 'arn' | 'null';
@@ -138,8 +138,32 @@ const EPOCH = /^-?\d+(?:\.\d+)?$/;
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
+/**
+ * Small memo for values parsed again and again (request dates and addresses repeat across requests). Bounded: it is
+ * cleared when full rather than grown.
+ */
+class Memo<V> {
+  private readonly m = new Map<string, V>();
+  constructor(private readonly max: number) {}
+  get(k: string, f: (k: string) => V): V {
+    const hit = this.m.get(k);
+    if (hit !== undefined || this.m.has(k)) return hit as V;
+    const v = f(k);
+    if (this.m.size >= this.max) this.m.clear();
+    this.m.set(k, v);
+    return v;
+  }
+}
+
+const dateMemo = new Memo<number>(4096);
+const addressMemo = new Memo<number[] | undefined>(4096);
+
 /** Dates in W3C/ISO 8601 form or epoch seconds, as the Date operators accept them. Milliseconds, or NaN. */
 export function parseDate(s: string): number {
+  return dateMemo.get(s, parseDateUncached);
+}
+
+function parseDateUncached(s: string): number {
   if (EPOCH.test(s)) return Number(s) * 1000;
   if (!ISO_DATE.test(s)) return NaN;
   // A date-time without an offset is read as UTC (AWS times are UTC); Date.parse would use local time.
@@ -170,6 +194,10 @@ function parseIp(s: string): IpRange | undefined {
 
 /** Bytes of an IPv4 or IPv6 address; IPv4-mapped IPv6 addresses become IPv4. Rejects octal-looking IPv4 parts. */
 export function parseAddress(text: string): number[] | undefined {
+  return addressMemo.get(text, parseAddressUncached);
+}
+
+function parseAddressUncached(text: string): number[] | undefined {
   if (text.includes(':')) {
     if (!ipaddr.IPv6.isValid(text)) return undefined;
     const v6 = ipaddr.IPv6.parse(text);
@@ -283,9 +311,11 @@ function compileArnValue(text: string, node: JNode | undefined, issues: ValueIss
 
 // ------------------------------------------------------------------------------------------------ evaluation
 
-export interface ConditionScratch {
-  readonly lookup: VariableLookup;
-  readonly noteMissing: (key: string) => void;
+const compileLike = (p: GlobPattern): Matcher => compileGlob(p);
+
+/** The request as conditions see it: variable values, and a place to note keys that were missing. */
+export interface ConditionScratch extends VariableSource {
+  noteMissing(key: string): void;
 }
 
 function compare(cmp: Cmp, a: number, b: number): boolean {
@@ -304,16 +334,16 @@ function matchOne(op: OperatorSpec, s: string, v: Compiled, scratch: ConditionSc
     case 'unknown': return 'unknown';
     case 'string': {
       if (v.exact !== undefined) return op.family === 'stringIgnoreCase' ? asciiLower(s) === v.exact : s === v.exact;
-      const r = resolveTemplate(v.template as Template, scratch.lookup, false);
+      const r = resolveTemplate(v.template as Template, scratch, false);
       if (r.kind === 'unknown') return 'unknown';
       if (r.kind === 'none') return false;
       return op.family === 'stringIgnoreCase' ? asciiLower(s) === asciiLower(r.pattern.chars) : s === r.pattern.chars;
     }
     case 'like': {
       if (v.matcher !== undefined) return v.matcher.test(s);
-      const r = resolveTemplate(v.template as Template, scratch.lookup, true);
-      if (r.kind === 'unknown') return 'unknown';
-      return r.kind === 'pattern' && compileGlob(r.pattern).test(s);
+      const m = resolveMatcher(v.template as Template, scratch, true, compileLike);
+      if (m === 'unknown') return 'unknown';
+      return m !== 'none' && m.test(s);
     }
     case 'number': {
       const n = op.family === 'date' ? parseDate(s) : parseNumber(s);
@@ -328,7 +358,7 @@ function matchOne(op: OperatorSpec, s: string, v: Compiled, scratch: ConditionSc
     case 'arn': {
       let c: Compiled = v;
       if (v.template !== undefined) {
-        const r = resolveTemplate(v.template, scratch.lookup, true);
+        const r = resolveTemplate(v.template, scratch, true);
         if (r.kind === 'unknown') return 'unknown';
         if (r.kind === 'none') return false;
         // Substituted characters are literal; escape-free recompilation is fine because variable values in ARNs

@@ -30,12 +30,12 @@ const isContextValue = (v: ContextInputValue): v is ContextValue =>
 export class RequestContext {
   private readonly map = new Map<string, ContextValue>();
   readonly missingIsUnknown: boolean;
-  private readonly knownAbsent: ReadonlySet<string>;
+  private readonly knownAbsent: ReadonlySet<string> | undefined;
 
   constructor(input: ContextInput = {}, options: ContextOptions = {}) {
-    for (const [k, v] of Object.entries(input)) this.set(k, v);
+    for (const k in input) this.set(k, input[k] as ContextInputValue);
     this.missingIsUnknown = options.missingKeys === 'unknown';
-    this.knownAbsent = new Set((options.knownAbsent ?? []).map(asciiLower));
+    this.knownAbsent = options.knownAbsent === undefined ? undefined : new Set(options.knownAbsent.map(asciiLower));
   }
 
   set(key: string, v: ContextInputValue): void {
@@ -43,7 +43,14 @@ export class RequestContext {
     if (isContextValue(v)) cv = v;
     else if (Array.isArray(v)) cv = { values: (v as readonly ContextScalar[]).map(String), multi: true };
     else cv = { values: [String(v as ContextScalar)], multi: false };
-    if (!cv.unknown && cv.values.some((s) => s.startsWith(UNKNOWN_LEAF_PREFIX))) cv = { ...cv, unknown: true };
+    if (!cv.unknown) {
+      for (const s of cv.values) {
+        if (s.startsWith(UNKNOWN_LEAF_PREFIX)) {
+          cv = { ...cv, unknown: true };
+          break;
+        }
+      }
+    }
     this.map.set(asciiLower(key), cv);
   }
 
@@ -51,7 +58,7 @@ export class RequestContext {
   get(keyLower: string): ContextValue | undefined {
     const v = this.map.get(keyLower);
     if (v !== undefined) return v;
-    if (this.missingIsUnknown && !this.knownAbsent.has(keyLower)) return UNKNOWN_VALUE;
+    if (this.missingIsUnknown && this.knownAbsent?.has(keyLower) !== true) return UNKNOWN_VALUE;
     return undefined;
   }
 

@@ -11,43 +11,48 @@ import type { CompiledPolicy, CompiledStatement } from './policy.js';
 import type { PrincipalMatch } from './principal.js';
 import { matchPrincipal, notPrincipalApplies } from './principal.js';
 import type { RequestPrincipal, StatementRef } from './types.js';
-import type { VariableLookup, VariableValue } from './variables.js';
-import { resolveTemplate } from './variables.js';
-import { asciiLower, compileGlob } from './wildcard.js';
+import type { VariableValue } from './variables.js';
+import { resolveMatcher } from './variables.js';
+import type { GlobPattern, Matcher } from './wildcard.js';
+import { arnSegments, asciiLower, compileGlob } from './wildcard.js';
 
-/** A request reduced to what statement matching needs, prepared once. */
-export interface PreparedRequest {
-  readonly principal: RequestPrincipal;
+const compileResource = (p: GlobPattern): Matcher => compileGlob(arnSegments(p));
+
+/** A request reduced to what statement matching needs, prepared once per request. */
+export class PreparedRequest implements ConditionScratch {
   /** Lower-cased `service:action`. */
   readonly action: string;
   readonly service: string;
-  readonly resource: string;
-  readonly context: RequestContext;
-  readonly lookup: VariableLookup;
   /** Keys noted missing while evaluating conditions of statements that otherwise matched. */
-  readonly missing: Set<string>;
-  readonly scratch: ConditionScratch;
-}
+  readonly missing = new Set<string>();
 
-export function prepare(principal: RequestPrincipal, action: string, resource: string, context: RequestContext): PreparedRequest {
-  const folded = asciiLower(action);
-  const colon = folded.indexOf(':');
-  const missing = new Set<string>();
-  const lookup: VariableLookup = (keyLower, key): VariableValue => {
-    const v = context.get(keyLower);
+  constructor(
+    readonly principal: RequestPrincipal, action: string, readonly resource: string, readonly context: RequestContext,
+  ) {
+    this.action = asciiLower(action);
+    const colon = this.action.indexOf(':');
+    this.service = colon > 0 ? this.action.slice(0, colon) : this.action;
+  }
+
+  variable(keyLower: string, key: string): VariableValue {
+    const v = this.context.get(keyLower);
     if (v === undefined) {
-      missing.add(key);
+      this.missing.add(key);
       return 'absent';
     }
     if (v.unknown) return 'unknown';
     // Multivalued keys cannot be used as variables; the default (if any) applies.
     if (v.multi || v.values.length !== 1) return 'absent';
     return v.values[0] as string;
-  };
-  return {
-    principal, action: folded, service: colon > 0 ? folded.slice(0, colon) : folded, resource, context, lookup, missing,
-    scratch: { lookup, noteMissing: (k) => missing.add(k) },
-  };
+  }
+
+  noteMissing(key: string): void {
+    this.missing.add(key);
+  }
+}
+
+export function prepare(principal: RequestPrincipal, action: string, resource: string, context: RequestContext): PreparedRequest {
+  return new PreparedRequest(principal, action, resource, context);
 }
 
 export interface Vote {
@@ -91,9 +96,9 @@ function resourceApplies(s: CompiledStatement, req: PreparedRequest): Tri {
       }
       continue;
     }
-    const resolved = resolveTemplate(e.template as NonNullable<typeof e.template>, req.lookup, true);
-    if (resolved.kind === 'unknown') m = 'unknown';
-    else if (resolved.kind === 'pattern' && compileGlob(resolved.pattern).test(req.resource)) {
+    const matcher = resolveMatcher(e.template as NonNullable<typeof e.template>, req, true, compileResource);
+    if (matcher === 'unknown') m = 'unknown';
+    else if (matcher !== 'none' && matcher.test(req.resource)) {
       m = true;
       break;
     }
@@ -113,7 +118,7 @@ function principalApplies(s: CompiledStatement, req: PreparedRequest): Principal
 function conditionsApply(s: CompiledStatement, req: PreparedRequest): Tri {
   let r: Tri = true;
   for (const c of s.conditions) {
-    const v = evaluateCondition(c, req.context.get(c.keyLower), req.scratch);
+    const v = evaluateCondition(c, req.context.get(c.keyLower), req);
     if (v === false) return false;
     if (v === 'unknown') r = 'unknown';
   }
@@ -141,48 +146,53 @@ export function evaluateStatement(s: CompiledStatement, req: PreparedRequest): S
 
 const NO: StatementOutcome = { applies: false, how: 'none' };
 
+const NONE: readonly never[] = [];
+
 export function vote(policies: readonly CompiledPolicy[], req: PreparedRequest): Vote {
   let allow: Tri = false;
   let deny: Tri = false;
   let allowDirect: Tri = false;
   let allowParent: Tri = false;
   let allowAccount: Tri = false;
-  const allowRefs: StatementRef[] = [];
-  const denyRefs: StatementRef[] = [];
-  const undetermined: StatementRef[] = [];
-  const reasons: string[] = [];
+  // Arrays are allocated only when something is found: most statements of most policies do not apply.
+  let allowRefs: StatementRef[] | undefined;
+  let denyRefs: StatementRef[] | undefined;
+  let undetermined: StatementRef[] | undefined;
+  let reasons: string[] | undefined;
   for (const p of policies) {
     if (p.broken !== undefined) {
       allow = or(allow, 'unknown');
       deny = or(deny, 'unknown');
       allowDirect = or(allowDirect, 'unknown');
-      reasons.push(`policy ${p.id} cannot be read: ${p.broken}`);
+      (reasons ??= []).push(`policy ${p.id} cannot be read: ${p.broken}`);
       continue;
     }
-    for (const i of p.candidates(req.service)) {
-      const s = p.statements[i] as CompiledStatement;
+    const candidates = p.candidates(req.service);
+    for (let k = 0; k < candidates.length; k++) {
+      const s = p.statements[candidates[k] as number] as CompiledStatement;
       const o = evaluateStatement(s, req);
       if (o.applies === false) continue;
       if (o.applies === 'unknown') {
-        undetermined.push(s.ref);
-        if (s.undetermined !== undefined) reasons.push(`${describe(s)}: ${s.undetermined}`);
+        (undetermined ??= []).push(s.ref);
+        if (s.undetermined !== undefined) (reasons ??= []).push(`${describe(s)}: ${s.undetermined}`);
       }
-      const effects: ('Allow' | 'Deny')[] = s.effect === 'unknown' ? ['Allow', 'Deny'] : [s.effect];
-      for (const effect of effects) {
-        if (effect === 'Deny') {
-          deny = or(deny, o.applies);
-          if (o.applies === true) denyRefs.push(s.ref);
-        } else {
-          allow = or(allow, o.applies);
-          if (o.applies === true) allowRefs.push(s.ref);
-          if (o.how === 'direct') allowDirect = or(allowDirect, o.applies);
-          else if (o.how === 'parent') allowParent = or(allowParent, o.applies);
-          else if (o.how === 'account') allowAccount = or(allowAccount, o.applies);
-        }
+      if (s.effect !== 'Allow') {
+        deny = or(deny, o.applies);
+        if (o.applies === true && s.effect === 'Deny') (denyRefs ??= []).push(s.ref);
+      }
+      if (s.effect !== 'Deny') {
+        allow = or(allow, o.applies);
+        if (o.applies === true && s.effect === 'Allow') (allowRefs ??= []).push(s.ref);
+        if (o.how === 'direct') allowDirect = or(allowDirect, o.applies);
+        else if (o.how === 'parent') allowParent = or(allowParent, o.applies);
+        else if (o.how === 'account') allowAccount = or(allowAccount, o.applies);
       }
     }
   }
-  return { allow, deny, allowDirect, allowParent, allowAccount, allowRefs, denyRefs, undetermined, reasons };
+  return {
+    allow, deny, allowDirect, allowParent, allowAccount,
+    allowRefs: allowRefs ?? NONE, denyRefs: denyRefs ?? NONE, undetermined: undetermined ?? NONE, reasons: reasons ?? NONE,
+  };
 }
 
 function describe(s: CompiledStatement): string {

@@ -38,6 +38,8 @@ export function serviceRule(action: string, resource: string, principal: Request
       },
     };
   }
+  // Most requests touch none of these actions: decide that before parsing the ARN.
+  if (!MANAGED_POLICY_WRITES.has(action) && !ROLE_WRITES.has(action) && !ALIAS_WRITES.has(action)) return undefined;
   const arn = parseArn(resource);
   if (arn === undefined) return undefined;
   if (MANAGED_POLICY_WRITES.has(action) && arn.service === 'iam' && arn.account === 'aws' && arn.resource.startsWith('policy/')) {

@@ -10,12 +10,12 @@
  * - Substitution happens once: a default that contains `${...}` stays literal. Substituted values are literal
  *   characters, never wildcards.
  */
-import type { GlobPattern } from './wildcard.js';
+import type { GlobPattern, Matcher } from './wildcard.js';
 import { Wild, globFromText, literalPattern } from './wildcard.js';
 import { asciiLower } from './wildcard.js';
 
 export type TemplatePart =
-  | { readonly t: 'text'; readonly text: string }
+  | { readonly t: 'text'; readonly text: string; readonly like: GlobPattern; readonly literal: GlobPattern }
   | { readonly t: 'lit'; readonly text: string }
   | { readonly t: 'var'; readonly key: string; readonly keyLower: string; readonly dflt?: string };
 
@@ -23,7 +23,11 @@ export interface Template {
   readonly source: string;
   readonly parts: readonly TemplatePart[];
   readonly hasVars: boolean;
+  /** Compiled matchers per set of variable values: requests repeat the same few users, tags and accounts. */
+  readonly cache: Map<string, Matcher>;
 }
+
+const textPart = (text: string): TemplatePart => ({ t: 'text', text, like: globFromText(text), literal: literalPattern(text) });
 
 export interface TemplateParse {
   readonly template: Template;
@@ -34,7 +38,7 @@ const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c
 
 export function parseTemplate(source: string, variablesEnabled: boolean): TemplateParse {
   if (!variablesEnabled || !source.includes('${')) {
-    return { template: { source, parts: [{ t: 'text', text: source }], hasVars: false } };
+    return { template: { source, parts: [textPart(source)], hasVars: false, cache: new Map() } };
   }
   const parts: TemplatePart[] = [];
   let text = '';
@@ -43,7 +47,7 @@ export function parseTemplate(source: string, variablesEnabled: boolean): Templa
   let i = 0;
   const n = source.length;
   const flush = (): void => {
-    if (text !== '') parts.push({ t: 'text', text });
+    if (text !== '') parts.push(textPart(text));
     text = '';
   };
   while (i < n) {
@@ -64,7 +68,10 @@ export function parseTemplate(source: string, variablesEnabled: boolean): Templa
     i++;
   }
   flush();
-  return { template: { source, parts, hasVars: hasVars || parts.some((p) => p.t === 'lit') }, ...(issue ? { issue } : {}) };
+  return {
+    template: { source, parts, hasVars: hasVars || parts.some((p) => p.t === 'lit'), cache: new Map() },
+    ...(issue ? { issue } : {}),
+  };
 }
 
 function parseVariable(s: string, from: number): { part: TemplatePart; next: number } | undefined {
@@ -107,7 +114,11 @@ function parseVariable(s: string, from: number): { part: TemplatePart; next: num
 
 /** What a variable resolves to in one request. */
 export type VariableValue = string | 'absent' | 'unknown';
-export type VariableLookup = (keyLower: string, key: string) => VariableValue;
+
+/** Where variable values come from: the request being evaluated. */
+export interface VariableSource {
+  variable(keyLower: string, key: string): VariableValue;
+}
 
 export type Resolved = { readonly kind: 'pattern'; readonly pattern: GlobPattern } | { readonly kind: 'none' } | { readonly kind: 'unknown' };
 
@@ -115,7 +126,7 @@ export type Resolved = { readonly kind: 'pattern'; readonly pattern: GlobPattern
  * Builds the pattern for one request. `wildcards`: whether `*` and `?` in the policy text are wildcards (Like
  * operators, Resource, Action) or literal characters (Equals operators).
  */
-export function resolveTemplate(t: Template, lookup: VariableLookup, wildcards: boolean): Resolved {
+export function resolveTemplate(t: Template, src: VariableSource, wildcards: boolean): Resolved {
   let chars = '';
   const wild: Wild[] = [];
   const pushLiteral = (s: string): void => {
@@ -124,12 +135,12 @@ export function resolveTemplate(t: Template, lookup: VariableLookup, wildcards: 
   };
   for (const p of t.parts) {
     if (p.t === 'text') {
-      const g = wildcards ? globFromText(p.text) : literalPattern(p.text);
+      const g = wildcards ? p.like : p.literal;
       chars += g.chars;
       for (const w of g.wild) wild.push(w);
     } else if (p.t === 'lit') pushLiteral(p.text);
     else {
-      const v = lookup(p.keyLower, p.key);
+      const v = src.variable(p.keyLower, p.key);
       if (v === 'unknown') return { kind: 'unknown' };
       if (v === 'absent') {
         if (p.dflt === undefined) return { kind: 'none' };
@@ -138,6 +149,32 @@ export function resolveTemplate(t: Template, lookup: VariableLookup, wildcards: 
     }
   }
   return { kind: 'pattern', pattern: { chars, wild } };
+}
+
+const MAX_CACHED = 512;
+
+/** The compiled matcher for one request, memoised per variable values; `none` when a variable has no value. */
+export function resolveMatcher(
+  t: Template, src: VariableSource, wildcards: boolean, compile: (p: GlobPattern) => Matcher,
+): Matcher | 'none' | 'unknown' {
+  let key = wildcards ? '1' : '0';
+  for (const p of t.parts) {
+    if (p.t !== 'var') continue;
+    const v = src.variable(p.keyLower, p.key);
+    if (v === 'unknown') return 'unknown';
+    if (v === 'absent') {
+      if (p.dflt === undefined) return 'none';
+      key += '\u0000d';
+    } else key += `\u0000v${v}`;
+  }
+  const hit = t.cache.get(key);
+  if (hit !== undefined) return hit;
+  const r = resolveTemplate(t, src, wildcards);
+  if (r.kind !== 'pattern') return r.kind;
+  const m = compile(r.pattern);
+  if (t.cache.size >= MAX_CACHED) t.cache.clear();
+  t.cache.set(key, m);
+  return m;
 }
 
 /** The keys a template reads. */

@@ -87,17 +87,24 @@ interface Segment {
 const ALWAYS: Matcher = { source: '*', test: () => true };
 
 function lower(s: string): string {
-  // ASCII folding only: IAM compares action names case-insensitively in ASCII; no locale rules.
-  let out = '';
-  let changed = false;
+  // ASCII folding only: IAM compares action names case-insensitively in ASCII; no locale rules. For pure-ASCII text
+  // the native toLowerCase is the same mapping and much faster; other text is folded character by character.
+  let upper = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 65 && c <= 90) {
-      out += String.fromCharCode(c + 32);
-      changed = true;
-    } else out += s[i];
+    if (c > 127) return lowerSlow(s);
+    if (c >= 65 && c <= 90) upper = true;
   }
-  return changed ? out : s;
+  return upper ? s.toLowerCase() : s;
+}
+
+function lowerSlow(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : s[i];
+  }
+  return out;
 }
 
 export { lower as asciiLower };
