@@ -10,6 +10,7 @@
  * - A key missing from the request: the condition is false, except for negated operators (true), `...IfExists`
  *   (true), `ForAllValues` (true: the empty set satisfies "all"), `Null` (tests absence itself).
  * - `ForAllValues`: every request value matches some policy value. `ForAnyValue`: at least one does.
+ * - A multivalued request value without a set operator is undocumented; it evaluates to unknown.
  * - `ArnEquals` and `ArnLike` behave the same: each of the six ARN components is matched separately and may use
  *   `*` and `?`.
  * - Policy values that cannot be read (a malformed date, an invalid CIDR, an unresolved `<unknown:...>` leaf) make
@@ -424,8 +425,7 @@ export function evaluateCondition(c: CompiledCondition, cv: ContextValue | undef
     }
     return r;
   }
-  if (set === 'any' || !spec.negated) {
-    // ForAnyValue, and a positive operator on a multivalued key without a set operator, both ask "some value".
+  if (set === 'any') {
     let r: Tri = false;
     for (const s of values) {
       const m = satisfies(c, s, scratch);
@@ -434,12 +434,8 @@ export function evaluateCondition(c: CompiledCondition, cv: ContextValue | undef
     }
     return r;
   }
-  // A negated operator without a set operator on several values: no request value may match (NOR over all).
-  let r: Tri = true;
-  for (const s of values) {
-    const m = satisfies(c, s, scratch);
-    if (m === false) return false;
-    if (m === 'unknown') r = 'unknown';
-  }
-  return r;
+  if (values.length === 1) return satisfies(c, values[0] as string, scratch);
+  // Several request values and no set operator: AWS requires a set operator for multivalued keys and does not
+  // document what happens without one, so the answer is unknown rather than a guess (a guess could wrongly allow).
+  return 'unknown';
 }
