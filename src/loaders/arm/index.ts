@@ -99,6 +99,7 @@ export function loadArmTemplate(file: string, text: string, options: ArmLoadOpti
     adapter(inst as ArmResource, sink);
   }
 
+  supersedeInlineRules(resources, fragments);
   for (const p of parameters(top, `${file}#`)) resources.push(p);
   for (const n of collector.nested) {
     for (const p of parameters(n.scope, `${file}#${n.deployment.nameText}/`)) resources.push(p);
@@ -110,6 +111,28 @@ export function loadArmTemplate(file: string, text: string, options: ArmLoadOpti
     if (v !== undefined) top.evaluate(v, EMPTY_FRAME);
   }
   return { resources, fragments, diagnostics: [...diagnostics, ...state.diagnostics] };
+}
+
+/**
+ * A rule declared both inline in its group and as a separate `securityRules` resource (as portal exports write every
+ * rule) is one rule: the separate resource, deployed after the group, is kept and the inline copy dropped.
+ */
+function supersedeInlineRules(resources: Resource[], fragments: ResourceFragment[]): void {
+  const separate = new Map<string, Set<string>>();
+  for (const f of fragments) {
+    if (f.targetKind !== 'azure.network.nsg' || !f.target.known) continue;
+    const names = separate.get(f.target.value.toLowerCase()) ?? new Set<string>();
+    for (const r of f.fields.rules ?? []) if (r.name.known) names.add(r.name.value.toLowerCase());
+    separate.set(f.target.value.toLowerCase(), names);
+  }
+  if (separate.size === 0) return;
+  resources.forEach((r, i) => {
+    if (r.kind !== 'azure.network.nsg') return;
+    const names = separate.get(r.key);
+    if (!names) return;
+    const rules = r.rules.filter((rule) => !(rule.name.known && names.has(rule.name.value.toLowerCase())));
+    if (rules.length !== r.rules.length) resources[i] = { ...r, rules };
+  });
 }
 
 /**

@@ -141,8 +141,12 @@ function passwordAuthentication(p: ObjectValue | undefined, os: Attr<'Linux' | '
     return unknown(os.at, os.why);
   }
   if (os.value === 'Windows') return known(true, os.at);
+  // Without the setting (or with `linuxConfiguration` null, as quickstarts write for password sign-in) the default
+  // applies; it is reported where the configuration block was written when there is one.
+  const linux = getPath(p, 'osProfile', 'linuxConfiguration');
+  if (linux?.t === 'unknown') return unknown(linux.at, linux.why);
   const disable = getPath(p, 'osProfile', 'linuxConfiguration', 'disablePasswordAuthentication');
-  const b = readBool(disable, at, false, 'disablePasswordAuthentication');
+  const b = readBool(disable, linux?.at ?? at, false, 'disablePasswordAuthentication');
   return b.known ? { ...b, value: !b.value } : b;
 }
 

@@ -74,6 +74,8 @@ export interface CallCtx {
   readonly frame: Frame;
   readonly at: Provenance;
   readonly name: string;
+  /** Where the call itself is written (inside the string), for diagnostics about it. */
+  readonly callAt: Provenance;
   /** Reports an error at the call and returns an unknown value explaining it. */
   error(message: string, code?: DiagnosticCode): Value;
   /** Evaluates an argument expression (for functions that take lambdas or evaluate lazily). */
@@ -189,16 +191,17 @@ export class TemplateScope {
 
   // ---- parameters, variables, functions -------------------------------------------------------------------------
 
-  parameter(name: string, at: Provenance, frame: Frame): Value {
+  /** A parameter's value; `at` positions the result, `reportAt` (default `at`) any diagnostic about the reference. */
+  parameter(name: string, at: Provenance, frame: Frame, reportAt: Provenance = at): Value {
     if (frame.fnParams) {
       const v = frame.fnParams.get(name.toLowerCase());
       if (v !== undefined) return v;
-      this.state.report('unresolved-reference', 'error', at, `the function has no parameter \`${name}\``);
+      this.state.report('unresolved-reference', 'error', reportAt, `the function has no parameter \`${name}\``);
       return unknownValue(`no parameter \`${name}\``, at);
     }
     const slot = this.#params.get(name.toLowerCase());
     if (!slot) {
-      this.state.report('unresolved-reference', 'error', at, `parameter \`${name}\` is not declared`);
+      this.state.report('unresolved-reference', 'error', reportAt, `parameter \`${name}\` is not declared`);
       return unknownValue(`parameter \`${name}\` is not declared`, at);
     }
     if (slot.state === 2 && slot.value) return slot.value;
@@ -221,14 +224,14 @@ export class TemplateScope {
     return symbolic(`parameter \`${slot.name}\` has no default value and no value was supplied`, slot.at, `{${slot.name}}`);
   }
 
-  variable(name: string, at: Provenance, frame: Frame): Value {
+  variable(name: string, at: Provenance, frame: Frame, reportAt: Provenance = at): Value {
     if (frame.fnParams) {
-      this.state.report('invalid-template', 'error', at, 'user-defined functions cannot use variables()');
+      this.state.report('invalid-template', 'error', reportAt, 'user-defined functions cannot use variables()');
       return unknownValue('variables() inside a user-defined function', at);
     }
     const slot = this.#vars.get(name.toLowerCase());
     if (!slot) {
-      this.state.report('unresolved-reference', 'error', at, `variable \`${name}\` is not declared`);
+      this.state.report('unresolved-reference', 'error', reportAt, `variable \`${name}\` is not declared`);
       return unknownValue(`variable \`${name}\` is not declared`, at);
     }
     if (slot.state === 2 && slot.value) return slot.value;
@@ -242,10 +245,10 @@ export class TemplateScope {
     return slot.value;
   }
 
-  callUserFunction(name: string, args: readonly Value[], at: Provenance, frame: Frame): Value {
+  callUserFunction(name: string, args: readonly Value[], at: Provenance, frame: Frame, reportAt: Provenance = at): Value {
     const fn = this.#fns.get(name.toLowerCase());
     if (!fn) {
-      this.state.report('unsupported-function', 'error', at, `function \`${name}\` is not defined`);
+      this.state.report('unsupported-function', 'error', reportAt, `function \`${name}\` is not defined`);
       return unknownValue(`function \`${name}\` is not defined`, at);
     }
     if ((frame.callDepth ?? 0) > MAX_CALL_DEPTH) {
@@ -428,17 +431,20 @@ export class TemplateScope {
     const at = site.at;
     if (!this.state.spend(at)) return unknownValue('evaluation budget exhausted', at);
     const lower = e.name.toLowerCase();
+    const callOffset = offsetInString(this.state.text, site.node, 1 + e.pos);
+    const lc = this.state.lines.lineCol(callOffset);
     const ctx: CallCtx = {
       scope: this,
       frame,
       at,
       name: e.name,
+      callAt: { file: at.file, line: lc.line, column: lc.column, endLine: lc.line, endColumn: lc.column },
       error: (message, code) => this.#fail(site, e.pos, message, code),
       evaluate: (x, f) => this.evalExpr(x, f ?? frame, site),
     };
     if (lower.includes('.')) {
       const args = e.args.map((a) => this.evalExpr(a, frame, site));
-      return this.callUserFunction(e.name, args, at, frame);
+      return this.callUserFunction(e.name, args, at, frame, ctx.callAt);
     }
     const def = this.#fnTable[lower];
     if (!def) {

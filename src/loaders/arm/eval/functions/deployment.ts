@@ -183,11 +183,11 @@ function addDuration(ms: number, duration: string): number | undefined {
 export const DEPLOYMENT_FUNCTIONS: FnTable = {
   parameters: {
     min: 1, max: 1,
-    run: (c, [n]) => (n?.t === 'string' ? c.scope.parameter(n.v, c.at, c.frame) : c.error('`parameters` expects a parameter name')),
+    run: (c, [n]) => (n?.t === 'string' ? c.scope.parameter(n.v, c.at, c.frame, c.callAt) : c.error('`parameters` expects a parameter name')),
   },
   variables: {
     min: 1, max: 1,
-    run: (c, [n]) => (n?.t === 'string' ? c.scope.variable(n.v, c.at, c.frame) : c.error('`variables` expects a variable name')),
+    run: (c, [n]) => (n?.t === 'string' ? c.scope.variable(n.v, c.at, c.frame, c.callAt) : c.error('`variables` expects a variable name')),
   },
   copyindex: { min: 0, max: 2, run: copyIndex },
   resourcegroup: { min: 0, max: 0, run: resourceGroup },

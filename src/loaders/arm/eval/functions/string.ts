@@ -28,8 +28,7 @@ function compositeFormat(c: CallCtx, fmt: string, args: readonly string[], raw: 
       if (!Number.isInteger(n) || args[n] === undefined) return c.error(`format placeholder \`{${spec}}\` has no argument`);
       let s = args[n] as string;
       const v = raw[n];
-      const digits = /^[Dd](\d+)$/.exec(fmtSpec);
-      if (digits && v?.t === 'number') s = (v.v < 0 ? '-' : '') + String(Math.abs(v.v)).padStart(Number(digits[1]), '0');
+      if (v?.t === 'number') s = numberFormat(v.v, fmtSpec) ?? s;
       out += s;
       i = close;
     } else if (ch === '}') {
@@ -40,6 +39,18 @@ function compositeFormat(c: CallCtx, fmt: string, args: readonly string[], raw: 
     }
   }
   return str(out, c.at);
+}
+
+/** The .NET standard numeric formats templates use: `D<n>` (zero-padded integer) and `N<n>` (grouped, n decimals). */
+function numberFormat(n: number, spec: string): string | undefined {
+  const m = /^([DdNn])(\d{0,2})$/.exec(spec);
+  if (!m) return undefined;
+  const width = m[2] === '' ? undefined : Number(m[2]);
+  if ((m[1] as string).toUpperCase() === 'D') return (n < 0 ? '-' : '') + String(Math.abs(Math.trunc(n))).padStart(width ?? 0, '0');
+  const decimals = width ?? 2;
+  const [int, frac] = Math.abs(n).toFixed(decimals).split('.');
+  const grouped = (int as string).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return (n < 0 ? '-' : '') + grouped + (frac ? `.${frac}` : '');
 }
 
 function formatTexts(fmt: string, args: readonly string[]): string {
