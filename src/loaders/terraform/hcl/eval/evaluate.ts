@@ -369,7 +369,10 @@ function getKey(v: Value, name: string, at: Provenance): Value {
     const f = v.fields.get(name);
     if (f) return f;
     const info = openInfo(v);
-    if (info) return unknownOf(`\`${info.address}.${name}\` is known only after apply`, at, [info.key]);
+    if (info) {
+      const data = info.address.startsWith('data.') || info.address.includes('.data.');
+      return unknownOf(data ? `\`${info.address}.${name}\` is read from the provider, not known to the scan` : `\`${info.address}.${name}\` is known only after apply`, at, [info.key]);
+    }
     return errorValue(`no attribute or key \`${name}\``, at);
   }
   if (v.t === 'null') return errorValue(`cannot read \`${name}\` of a null value`, at);

@@ -98,6 +98,10 @@ export function buildModuleConfig(dir: string, files: readonly { file: string; b
           if (type === undefined || name === undefined) break;
           const target = b.type === 'resource' ? resources : data;
           const id = `${type}.${name}`;
+          if (b.syntaxError) {
+            diagnostics.push({ code: 'parse-error', severity: 'error', file: b.at.file, line: b.at.line, column: b.at.column, message: `\`${b.type === 'data' ? 'data.' : ''}${id}\` has a syntax error and is not evaluated` });
+            break;
+          }
           if (target.has(id)) duplicate(`${b.type === 'data' ? 'data.' : ''}${id}`, b.at);
           else target.set(id, resourceConfig(b.type === 'resource' ? 'managed' : 'data', type, name, b));
           break;

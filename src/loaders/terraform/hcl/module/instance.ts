@@ -4,11 +4,11 @@ import type { TfResourceInstance } from '../../types.js';
 import { evaluate } from '../eval/evaluate.js';
 import { policyDocument, policyJson } from '../eval/policy-document.js';
 import type { EvalHost, ModuleScope, ResolvedStep, Scope } from '../eval/scope.js';
-import { bind, markOpen } from '../eval/scope.js';
+import { bind, markOpen, openInfo } from '../eval/scope.js';
 import { convert } from '../eval/types.js';
 import { asSet } from '../eval/types.js';
 import { derivedUnknown, errorValue, isError, list, num, obj, primitiveString, sortedKeys, str, unknownOf } from '../eval/values.js';
-import type { Body, Expr } from '../syntax/ast.js';
+import type { Attribute, Body, Expr } from '../syntax/ast.js';
 import type { ModuleCallConfig, ModuleConfig, ResourceConfig, VariableConfig } from './config.js';
 import { finishValues } from './finish.js';
 
@@ -265,7 +265,7 @@ export class ModuleInstance implements ModuleScope {
 
   private instance(rc: ResourceConfig, address: string, scope: Scope, unknownExpansion: string | undefined): InstanceRecord {
     const key = `${this.run.rootKey}::${address}`;
-    let values = evalBody(rc.body, scope, RESOURCE_META, key, address);
+    let values = evalBody(rc.body, rc.at, scope, RESOURCE_META, key, address);
     if (rc.mode === 'data' && rc.type === 'aws_iam_policy_document') {
       const doc = policyDocument(values, rc.at);
       const fields = new Map(values.fields);
@@ -395,11 +395,11 @@ function forEachPairs(v: Value): [string, Value][] | 'unknown' | string {
  * blocks expanded. Objects for the resource and its nested blocks are open: an unset attribute read elsewhere is a
  * provider-computed unknown naming the instance.
  */
-export function evalBody(body: Body, scope: Scope, skip: ReadonlySet<string>, key: string, address: string): ObjectValue {
+export function evalBody(body: Body, at: Provenance, scope: Scope, skip: ReadonlySet<string>, key: string, address: string): ObjectValue {
   const fields = new Map<string, Value>();
   for (const a of body.attributes) {
     if (skip.has(a.name)) continue;
-    fields.set(a.name, evaluate(a.expr, scope));
+    fields.set(a.name, pointAt(evaluate(a.expr, scope), a));
   }
   const blocks = new Map<string, Value[]>();
   const blockAt = new Map<string, Provenance>();
@@ -424,12 +424,29 @@ export function evalBody(body: Body, scope: Scope, skip: ReadonlySet<string>, ke
       }
       continue;
     }
-    push(b.type, evalBody(b.body, scope, NO_META, key, address), b.at);
+    push(b.type, evalBody(b.body, b.at, scope, NO_META, key, address), b.at);
   }
   for (const [type, items] of blocks) fields.set(type, list(items, blockAt.get(type) as Provenance));
-  const o = obj(fields, body.at);
+  const o = obj(fields, at);
   markOpen(o, key, address);
   return o;
+}
+
+/**
+ * A value that came from elsewhere (a variable, a local, another resource) is re-pointed at the argument that
+ * brought it into the block; its parts follow in `finishValues`.
+ */
+function pointAt(v: Value, a: Attribute): Value {
+  if (isError(v)) return v;
+  const p = v.at;
+  const s = a.at;
+  if (p.file === s.file && p.line >= s.line && p.endLine <= s.endLine) return v;
+  const moved = { ...v, at: a.expr.at } as Value;
+  if (v.t === 'object' && moved.t === 'object') {
+    const info = openInfo(v);
+    if (info) markOpen(moved, info.key, info.address);
+  }
+  return moved;
 }
 
 function dynamicBlock(body: Body, label: string, scope: Scope, key: string, address: string): Value[] {
@@ -446,6 +463,6 @@ function dynamicBlock(body: Body, label: string, scope: Scope, key: string, addr
   }
   const pairs: [Value, Value][] = fe.t === 'object' ? sortedKeys(fe).map((k) => [str(k, fe.at), fe.fields.get(k) as Value]) : fe.t === 'list' ? fe.items.map((v, i) => [fe.items.every((x) => x.t === 'string') ? v : num(i, v.at), v]) : [];
   if (fe.t !== 'object' && fe.t !== 'list' && fe.t !== 'null') return [errorValue(`dynamic "${label}": for_each needs a collection, got ${fe.t}`, forEach.at)];
-  return pairs.map(([k, v]) => evalBody(content.body, bind(scope, { [iterator]: obj(new Map([['key', k], ['value', v]]), v.at) }), NO_META, key, address));
+  return pairs.map(([k, v]) => evalBody(content.body, content.at, bind(scope, { [iterator]: obj(new Map([['key', k], ['value', v]]), v.at) }), NO_META, key, address));
 }
 

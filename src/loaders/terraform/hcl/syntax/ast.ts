@@ -23,6 +23,8 @@ export interface Block {
   readonly body: Body;
   /** From the block type to the closing brace. */
   readonly at: Provenance;
+  /** The block contains a syntax error (already reported): its values would be guesses. */
+  readonly syntaxError?: boolean;
 }
 
 export type Expr =

@@ -5,6 +5,8 @@ import { emptyBody } from './ast.js';
 
 /** Deeper expressions than this are not read (real configuration stays far below; this keeps the stack safe). */
 export const MAX_EXPR_DEPTH = 200;
+/** Syntax-tree nodes per expression level vary (about 3 for a bracket): the guard counts nodes. */
+const MAX_NODE_DEPTH = MAX_EXPR_DEPTH * 3;
 const MAX_SYNTAX_DIAGNOSTICS = 20;
 
 export interface ParsedHcl {
@@ -94,7 +96,7 @@ interface TemplateMode {
 class Converter {
   readonly diagnostics: LoadDiagnostic[] = [];
   private depth = 0;
-  private tooDeepReported = false;
+  private tooDeepReported = 0;
 
   constructor(
     private readonly src: string,
@@ -194,7 +196,8 @@ class Converter {
       else if (t === 'body') body = this.body(k);
     }
     const at = this.pos(n);
-    return { type: this.text(id), labels, body: body ?? emptyBody(at), at };
+    const block: Block = { type: this.text(id), labels, body: body ?? emptyBody(at), at };
+    return n.hasError ? { ...block, syntaxError: true } : block;
   }
 
   /** A string literal's content: between its quotes (no child visits: each costs a call into wasm). */
@@ -207,25 +210,22 @@ class Converter {
 
   /** An `expression` node or any expression term. */
   expr(n: Node): Expr {
-    if (this.depth >= MAX_EXPR_DEPTH) return this.tooDeep(n);
+    if (this.depth >= MAX_NODE_DEPTH) return this.tooDeep(n);
     this.depth++;
     try {
-      return this.exprInner(n);
+      return this.exprInner(n, n.type);
     } finally {
       this.depth--;
     }
   }
 
   private tooDeep(n: Node): Expr {
-    if (!this.tooDeepReported) {
-      this.tooDeepReported = true;
-      this.report('too-deep', n, `expression nested more than ${MAX_EXPR_DEPTH} levels deep is not evaluated`);
-    }
+    if (this.tooDeepReported++ < MAX_SYNTAX_DIAGNOSTICS) this.report('too-deep', n, `expression nested more than ${MAX_EXPR_DEPTH} levels deep is not evaluated`);
     return { k: 'bad', why: 'expression nested too deeply', at: this.pos(n) };
   }
 
-  private exprInner(n: Node): Expr {
-    switch (n.type) {
+  private exprInner(n: Node, type: string): Expr {
+    switch (type) {
       case 'expression':
         return this.sequence(n.children, n);
       case 'literal_value':

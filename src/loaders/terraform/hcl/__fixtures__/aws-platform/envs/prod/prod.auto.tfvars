@@ -1,0 +1,2 @@
+enable_nat    = true
+app_instances = 2
