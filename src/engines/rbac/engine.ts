@@ -97,25 +97,37 @@ export interface WhoCanResult {
 }
 
 export interface AccessGrant extends GrantRef {
-  /** Assigned at an ancestor of the listed scope. */
-  readonly inherited: boolean;
+  /** False for a PIM instance outside its start/end at the evaluation time. */
   readonly active: boolean;
-  readonly actions: readonly string[];
-  readonly notActions: readonly string[];
-  readonly dataActions: readonly string[];
-  readonly notDataActions: readonly string[];
   readonly conditionText: string | null;
+}
+
+/** A role's permissions, listed once per `access` answer. */
+export interface AccessRole {
+  readonly name: string | null;
+  readonly custom: boolean;
+  readonly permissions: readonly {
+    readonly actions: readonly string[];
+    readonly notActions: readonly string[];
+    readonly dataActions: readonly string[];
+    readonly notDataActions: readonly string[];
+    readonly condition: string | null;
+  }[];
 }
 
 export interface AccessScope {
   readonly scope: string;
   readonly kind: ScopeKind;
+  /** Other listed scopes above this one: their grants apply here too. */
+  readonly inheritsFrom: readonly string[];
+  /** Grants assigned at exactly this scope. */
   readonly grants: readonly AccessGrant[];
 }
 
 export interface AccessResult {
   readonly principal: { readonly id: string; readonly name: string | null; readonly type: string | null };
   readonly groups: readonly string[];
+  readonly roles: Readonly<Record<string, AccessRole>>;
   readonly scopes: readonly AccessScope[];
   readonly denies: readonly { readonly id: string; readonly name: string | null; readonly scope: string; readonly doNotApplyToChildScopes: boolean }[];
   readonly eligible: readonly {
@@ -138,8 +150,6 @@ type PlaneMode =
 
 interface Match {
   readonly assignment: CompiledAssignment;
-  /** The principal (the asker or one of its groups) the assignment names. */
-  readonly holder: number;
   readonly value: Tri;
   /** True when the value came from evaluating a condition. */
   readonly conditional: boolean;
@@ -170,15 +180,23 @@ export class RbacEngine {
 
   readonly #scopeIds = new Map<string, number>();
   readonly #scopeAssignments: number[][] = [];
+  /** Per scope, the principal of each assignment in `#scopeAssignments`, packed so the hot loop reads contiguous
+   * memory instead of chasing 50,000 objects around the heap. */
+  #scopeHolders: Int32Array[] = [];
   readonly #scopeDenies: number[][] = [];
-  #mark = new Int32Array(0);
+  /** Principal marks for the current query: `#pmark[p] === #epoch` means p is the asker or one of its groups. */
+  #pmark = new Int32Array(0);
   #epoch = 0;
   readonly #mgAssignments: number[] = [];
   readonly #mgDenies: number[] = [];
   readonly #byPrincipal = new Map<number, number[]>();
   readonly #floating = new Map<number, number[]>();
-  readonly #effective = new Map<number, Int32Array>();
-  readonly #roleMemo = new Map<string, Uint8Array>();
+  readonly #ancestryIds = new Map<string, { anc: Ancestry; ids: Int32Array } | { error: string }>();
+  readonly #expansion = new Map<number, { members: Int32Array; refs: GrantRef[] }>();
+  #wslot = new Int32Array(0);
+  #wmark = new Int32Array(0);
+  #wepoch = 0;
+  readonly #roleMemo = new Map<string, [Uint8Array, Uint8Array]>();
   readonly #denyMemo = new Map<string, Uint8Array>();
   readonly #actionLower = new Map<string, string>();
   readonly #principalCache = new Map<string, PrincipalResolution>();
@@ -217,7 +235,8 @@ export class RbacEngine {
         role?.guid ?? (p.roleDefinitionId ? asciiLower(p.roleDefinitionId) : null), p.rules,
       ));
     }
-    this.#mark = new Int32Array(this.#scopeIds.size);
+    this.#pmark = new Int32Array(this.principals.ids.length + 64);
+    this.#scopeHolders = this.#scopeAssignments.map((list) => Int32Array.from(list, (ai) => (this.assignments[ai] as CompiledAssignment).principal));
   }
 
   // ---------------------------------------------------------------- compile
@@ -475,14 +494,26 @@ export class RbacEngine {
     return { kind: 'unclassified' };
   }
 
-  /** The memoised answer of every role for one action on one plane. */
-  #answer(role: CompiledRole, actionLower: string, plane: 'control' | 'data'): RoleAnswer {
-    const key = plane === 'data' ? `d|${actionLower}` : `c|${actionLower}`;
-    let memo = this.#roleMemo.get(key);
-    if (!memo) {
-      memo = new Uint8Array(this.roleTable.roles.length);
-      this.#roleMemo.set(key, memo);
+  #lastAction: string | undefined;
+  #lastMemos: [Uint8Array, Uint8Array] | undefined;
+
+  /** Per-action memo tables of every role's answer, control plane then data plane (one-entry cache in front). */
+  #memos(actionLower: string): [Uint8Array, Uint8Array] {
+    if (this.#lastAction === actionLower && this.#lastMemos) return this.#lastMemos;
+    let memos = this.#roleMemo.get(actionLower);
+    if (!memos) {
+      memos = [new Uint8Array(this.roleTable.roles.length), new Uint8Array(this.roleTable.roles.length)];
+      if (this.#roleMemo.size >= 50_000) this.#roleMemo.clear();
+      this.#roleMemo.set(actionLower, memos);
     }
+    this.#lastAction = actionLower;
+    this.#lastMemos = memos;
+    return memos;
+  }
+
+  /** The memoised answer of a role for one action on one plane. */
+  #answer(role: CompiledRole, actionLower: string, plane: 'control' | 'data'): RoleAnswer {
+    const memo = this.#memos(actionLower)[plane === 'data' ? 1 : 0];
     let v = memo[role.index] as number;
     if (v === 0) {
       v = roleAnswer(role, actionLower, plane);
@@ -520,27 +551,68 @@ export class RbacEngine {
     return v === 2 ? true : v === 1 ? false : 'unknown';
   }
 
-  /** The assignments of a principal and of every group it belongs to. */
-  #effectiveAssignments(p: number): Int32Array {
-    let eff = this.#effective.get(p);
-    if (eff) return eff;
-    const out: number[] = [];
-    for (const q of this.principals.up(p).nodes) {
-      const list = this.#byPrincipal.get(q);
-      if (list) for (const a of list) out.push(a);
+  /** Ancestry plus the ids of the ancestor scopes that hold assignments or deny assignments, memoised per text. */
+  #ancestry(raw: string): { anc: Ancestry; ids: Int32Array } | { error: string } {
+    const hit = this.#ancestryIds.get(raw);
+    if (hit) return hit;
+    const anc = this.hierarchy.ancestry(raw);
+    let r: { anc: Ancestry; ids: Int32Array } | { error: string };
+    if ('error' in anc) r = anc;
+    else {
+      // The parent's ids are usually cached already (many resources share a resource group): reuse them.
+      const parentKey = anc.keys[1];
+      const parent = anc.parsed.structuralParent !== null && parentKey !== undefined ? this.#ancestryIds.get(parentKey) : undefined;
+      const own = this.#scopeIds.get(anc.keys[0] as string);
+      if (parent && !('error' in parent)) {
+        if (own === undefined) r = { anc, ids: parent.ids };
+        else {
+          const ids = new Int32Array(parent.ids.length + 1);
+          ids[0] = own;
+          ids.set(parent.ids, 1);
+          r = { anc, ids };
+        }
+      } else {
+        const ids: number[] = [];
+        for (const k of anc.keys) {
+          const id = this.#scopeIds.get(k);
+          if (id !== undefined) ids.push(id);
+        }
+        r = { anc, ids: Int32Array.from(ids) };
+        if (parentKey !== undefined && anc.parsed.structuralParent !== null) this.#ancestry(parentKey);
+      }
     }
-    eff = Int32Array.from(out);
-    this.#effective.set(p, eff);
-    return eff;
+    if ('error' in r || r.anc.parsed.kind !== 'resource' || this.#scopeIds.has(r.anc.parsed.key)) {
+      if (this.#ancestryIds.size >= 50_000) this.#ancestryIds.clear();
+      this.#ancestryIds.set(raw, r);
+    }
+    return r;
   }
 
-  #markAncestry(anc: Ancestry): number {
-    this.#epoch++;
-    if (this.#epoch === 0x7fffffff) { this.#mark.fill(0); this.#epoch = 1; }
-    for (const k of anc.keys) {
-      const id = this.#scopeIds.get(k);
-      if (id !== undefined) this.#mark[id] = this.#epoch;
+  #rank: Int32Array | undefined;
+
+  /** Position of each principal in id order (recomputed when principals were added since). */
+  #principalRank(): Int32Array {
+    const n = this.principals.ids.length;
+    if (this.#rank && this.#rank.length === n) return this.#rank;
+    const order = Array.from({ length: n }, (_, i) => i);
+    const ids = this.principals.ids;
+    order.sort((x, y) => ((ids[x] as string) < (ids[y] as string) ? -1 : (ids[x] as string) > (ids[y] as string) ? 1 : 0));
+    const rank = new Int32Array(n);
+    order.forEach((p, i) => { rank[p] = i; });
+    this.#rank = rank;
+    return rank;
+  }
+
+  /** Marks the principal and its groups for this query; returns the epoch. */
+  #markPrincipals(nodes: Int32Array): number {
+    if (this.#pmark.length < this.principals.ids.length) {
+      const grown = new Int32Array(this.principals.ids.length * 2 + 64);
+      grown.set(this.#pmark);
+      this.#pmark = grown;
     }
+    this.#epoch++;
+    if (this.#epoch === 0x7fffffff) { this.#pmark.fill(0); this.#epoch = 1; }
+    for (let i = 0; i < nodes.length; i++) this.#pmark[nodes[i] as number] = this.#epoch;
     return this.#epoch;
   }
 
@@ -585,7 +657,8 @@ export class RbacEngine {
     return v;
   }
 
-  #grantRef(a: CompiledAssignment, asker: number, holder: number, condition?: Tri): GrantRef {
+  #grantRef(a: CompiledAssignment, asker: number, condition?: Tri): GrantRef {
+    const holder = a.principal;
     return {
       assignmentId: a.id,
       roleId: a.role?.guid ?? a.roleRef,
@@ -605,57 +678,50 @@ export class RbacEngine {
     const at = parseTime(req.at) ?? this.now;
     const who = this.resolvePrincipal(req.principal);
     if (!who.ok) return unknownResult(who.message);
-    const anc = this.hierarchy.ancestry(req.scope);
-    if ('error' in anc) return unknownResult(`scope \`${req.scope}\` does not parse: ${anc.error}`);
+    const found = this.#ancestry(req.scope);
+    if ('error' in found) return unknownResult(`scope \`${req.scope}\` does not parse: ${found.error}`);
+    const { anc, ids } = found;
     const action = req.action.trim();
     if (action.includes('*')) return unknownResult(`\`${action}\` is a pattern; ask about one operation`);
     const actionLower = this.#lower(action);
     const mode = this.planeOf(actionLower, req.plane);
     const p = who.index;
     const closure = this.principals.up(p);
-    const epoch = this.#markAncestry(anc);
+    const epoch = this.#markPrincipals(closure.nodes);
+    const pmark = this.#pmark;
     const ctx = req.context ?? NO_CONTEXT;
     let envCache: ConditionEnv | undefined;
     const env = (): ConditionEnv => (envCache ??= this.#env(actionLower, at, ctx, p));
     const unknowns: string[] = [];
 
-    // 1. Deny assignments.
+    // 1. Deny assignments: if one applies, access is blocked.
     const denied: string[] = [];
     let possibleDeny = false;
     if (this.denies.length > 0) {
-      const check = (d: CompiledDeny, exact: boolean): void => {
-        if (!d.childScopes && !exact) return;
-        const blocks = this.#denyBlocks(d, actionLower, mode);
-        if (blocks === false) return;
-        const applies = this.#denyApplies(d, closure.nodes);
-        if (applies === false) return;
-        const cond: Tri = d.condition ? (d.condition.node ? evaluateCondition(d.condition.node, env()) : 'unknown') : true;
-        if (cond === false) return;
-        if (blocks === true && applies === true && cond === true) denied.push(d.id);
-        else {
-          possibleDeny = true;
-          unknowns.push(`deny assignment \`${d.id}\` may apply (${blocks !== true ? 'the operation is not in the catalogue' : applies !== true ? 'group membership is unknown' : 'its condition cannot be evaluated'})`);
+      for (let k = 0; k < ids.length; k++) {
+        const sid = ids[k] as number;
+        for (const di of this.#scopeDenies[sid] ?? []) {
+          const d = this.denies[di] as CompiledDeny;
+          const exact = d.scopeKey === anc.keys[0];
+          if (!d.childScopes && !exact) continue;
+          const v = this.#denyValue(d, actionLower, mode, closure.nodes, env);
+          if (v.value === true) denied.push(d.id);
+          else if (v.value === 'unknown') { possibleDeny = true; unknowns.push(`deny assignment \`${d.id}\` may apply (${v.why})`); }
         }
-      };
-      for (let k = 0; k < anc.keys.length; k++) {
-        const id = this.#scopeIds.get(anc.keys[k] as string);
-        if (id === undefined) continue;
-        for (const di of this.#scopeDenies[id] ?? []) check(this.denies[di] as CompiledDeny, k === 0);
       }
       if (anc.uncertain) {
         for (const di of this.#mgDenies) {
           const d = this.denies[di] as CompiledDeny;
-          if (d.scopeKey !== null && this.#mark[this.#scopeIds.get(d.scopeKey) as number] === epoch) continue;
-          if (!d.childScopes) continue;
-          if (this.#denyBlocks(d, actionLower, mode) !== false && this.#denyApplies(d, closure.nodes) !== false) {
+          if (!d.childScopes || (d.scopeKey !== null && anc.keys.includes(d.scopeKey))) continue;
+          if (this.#denyValue(d, actionLower, mode, closure.nodes, env).value !== false) {
             possibleDeny = true;
-            unknowns.push(`deny assignment \`${d.id}\` at management group \`${d.scope}\` may apply: where \`${req.scope}\` sits in the management-group tree is unknown`);
+            unknowns.push(`deny assignment \`${d.id}\` at \`${d.scope}\` may apply: where \`${req.scope}\` sits in the management-group tree is unknown`);
           }
         }
       }
       for (const d of this.denies) {
         if (d.scopeKey !== null) continue;
-        if (this.#denyBlocks(d, actionLower, mode) !== false && this.#denyApplies(d, closure.nodes) !== false) {
+        if (this.#denyValue(d, actionLower, mode, closure.nodes, env).value !== false) {
           possibleDeny = true;
           unknowns.push(`deny assignment \`${d.id}\` has a scope that does not parse and may apply`);
         }
@@ -671,28 +737,43 @@ export class RbacEngine {
       };
     }
 
-    // 2. Role assignments of the principal and its groups, at the scope or above.
+    // 2. Role assignments of the principal and its groups at the scope or above.
     const granted: Match[] = [];
-    const conditional: Match[] = [];
-    const eff = this.#effectiveAssignments(p);
-    for (let k = 0; k < eff.length; k++) {
-      const a = this.assignments[eff[k] as number] as CompiledAssignment;
-      let where: 'in' | 'maybe' | 'out';
-      if (a.scopeId < 0) where = 'maybe';
-      else where = this.#mark[a.scopeId] === epoch ? 'in' : anc.uncertain && a.scopeKind === 'managementGroup' ? 'maybe' : 'out';
-      if (where === 'out') continue;
-      if (at < a.start || at >= a.end) continue;
-      this.#consider(a, where, actionLower, mode, env, granted, conditional, unknowns, req.scope);
+    let conditionFalse = 0;
+    const visit = (ai: number, where: 'in' | 'maybe'): void => {
+      const a = this.assignments[ai] as CompiledAssignment;
+      if (at < a.start || at >= a.end) return;
+      const r = this.#judge(a, where, actionLower, mode, env, req.scope);
+      if (r === undefined) return;
+      if (typeof r === 'string') unknowns.push(r);
+      else if (r.value === true) granted.push(r);
+      else conditionFalse++;
+    };
+    for (let k = 0; k < ids.length; k++) {
+      const sid = ids[k] as number;
+      const holders = this.#scopeHolders[sid];
+      if (holders === undefined) continue;
+      for (let j = 0; j < holders.length; j++) {
+        if (pmark[holders[j] as number] === epoch) visit((this.#scopeAssignments[sid] as number[])[j] as number, 'in');
+      }
+    }
+    if (anc.uncertain) {
+      for (const ai of this.#mgAssignments) {
+        const a = this.assignments[ai] as CompiledAssignment;
+        if (pmark[a.principal] === epoch && !ids.includes(a.scopeId)) visit(ai, 'maybe');
+      }
+    }
+    if (this.#floating.size > 0) {
+      for (const q of closure.nodes) for (const ai of this.#floating.get(q) ?? []) visit(ai, 'maybe');
     }
     // Groups the principal might belong to without the inputs saying so.
     const possible = this.principals.possibleGroups();
     if (possible.size > 0) {
-      const inClosure = new Set(closure.nodes);
       for (const g of possible) {
-        if (inClosure.has(g)) continue;
+        if (pmark[g] === epoch) continue;
         for (const ai of this.#byPrincipal.get(g) ?? []) {
           const a = this.assignments[ai] as CompiledAssignment;
-          if (a.scopeId >= 0 && this.#mark[a.scopeId] !== epoch) continue;
+          if (a.scopeId >= 0 && !ids.includes(a.scopeId)) continue;
           if (at < a.start || at >= a.end) continue;
           const ans = a.role ? this.#roleAnswer(a.role, actionLower, mode) : 0;
           if (ans === NO) continue;
@@ -701,26 +782,26 @@ export class RbacEngine {
       }
     }
 
-    const unconditional = granted.filter((m) => m.value === true);
-    if (unconditional.length > 0 && !possibleDeny) {
+    if (granted.length > 0 && !possibleDeny) {
       return {
         decision: 'allowed',
-        reason: describeGrants(unconditional.map((m) => m.assignment), action),
-        grantedBy: unconditional.map((m) => this.#grantRef(m.assignment, p, m.holder, m.conditional ? m.value : undefined)),
+        reason: describeGrants(granted.map((m) => m.assignment), action),
+        grantedBy: granted.map((m) => this.#grantRef(m.assignment, p, m.conditional ? m.value : undefined)),
         deniedBy: [],
         unknowns: [],
       };
     }
-    if (unconditional.length > 0 || unknowns.length > 0) {
+    if (granted.length > 0 || unknowns.length > 0) {
       return {
         decision: 'unknown',
-        reason: unconditional.length > 0 ? `granted by ${describeGrants(unconditional.map((m) => m.assignment), action)}, but ${unknowns[0] ?? 'a deny assignment may apply'}` : (unknowns[0] as string),
-        grantedBy: unconditional.map((m) => this.#grantRef(m.assignment, p, m.holder)),
+        reason: granted.length > 0
+          ? `granted by ${describeGrants(granted.map((m) => m.assignment), action)}, but ${unknowns[0] ?? 'a deny assignment may apply'}`
+          : (unknowns[0] as string),
+        grantedBy: granted.map((m) => this.#grantRef(m.assignment, p, m.conditional ? m.value : undefined)),
         deniedBy: [],
         unknowns,
       };
     }
-    const conditionFalse = conditional.length;
     return {
       decision: 'denied',
       reason: conditionFalse > 0
@@ -732,41 +813,48 @@ export class RbacEngine {
     };
   }
 
-  /** Sorts one applicable assignment into granted / conditional-false / unknown. */
-  #consider(
-    a: CompiledAssignment, where: 'in' | 'maybe', actionLower: string, mode: PlaneMode, env: () => ConditionEnv,
-    granted: Match[], conditionalFalse: Match[], unknowns: string[], scopeText: string,
-  ): void {
-    if (!a.role) {
-      unknowns.push(`assignment \`${a.id}\` names role \`${a.roleRef}\`, whose definition is not in the inputs`);
-      return;
-    }
+  /**
+   * One assignment that reaches the request: undefined when its role does not grant the action, a Match with the
+   * condition outcome, or a sentence saying why it may grant (unknown role, unknown plane, unknown placement).
+   */
+  #judge(a: CompiledAssignment, where: 'in' | 'maybe', actionLower: string, mode: PlaneMode, env: () => ConditionEnv, scopeText: string): Match | string | undefined {
+    if (!a.role) return `assignment \`${a.id}\` names role \`${a.roleRef}\`, whose definition is not in the inputs`;
     const ans = this.#roleAnswer(a.role, actionLower, mode);
-    if (ans === NO) return;
+    if (ans === NO) return undefined;
     if (ans === 0) {
-      unknowns.push(`\`${a.role.name ?? a.role.guid}\` grants \`${actionLower}\` only on one plane, and the provider-operations catalogue does not say whether it is a data action`);
-      return;
+      return `\`${a.role.name ?? a.role.guid}\` (assignment \`${a.id}\`) grants \`${actionLower}\` on one plane only, and the provider-operations catalogue does not say whether it is a data action`;
     }
     const conditional = !(ans === YES && !a.condition);
     const value = conditional ? this.#conditionValue(a, ans, actionLower, mode, env) : true;
     if (where === 'maybe') {
-      if (value !== false) {
-        unknowns.push(a.scopeKey === null
-          ? `assignment \`${a.id}\` has a scope that does not parse and may apply`
-          : `assignment \`${a.id}\` at management group \`${a.scope}\` may apply: where \`${scopeText}\` sits in the management-group tree is unknown`);
-      }
-      return;
+      if (value === false) return undefined;
+      return a.scopeKey === null
+        ? `assignment \`${a.id}\` has a scope that does not parse and may apply`
+        : `assignment \`${a.id}\` at \`${a.scope}\` may apply: where \`${scopeText}\` sits in the management-group tree is unknown`;
     }
-    if (value === true) granted.push({ assignment: a, holder: a.principal, value, conditional });
-    else if (value === false) conditionalFalse.push({ assignment: a, holder: a.principal, value, conditional });
-    else unknowns.push(`assignment \`${a.id}\` (\`${a.role.name ?? a.role.guid}\`) grants it under a condition that cannot be evaluated with the request attributes given`);
+    if (value === 'unknown') {
+      return `assignment \`${a.id}\` (\`${a.role.name ?? a.role.guid}\`) grants it under a condition that cannot be evaluated with the request attributes given`;
+    }
+    return { assignment: a, value, conditional };
+  }
+
+  /** Does a deny assignment block this request for a principal with this closure (itself and its groups)? */
+  #denyValue(d: CompiledDeny, actionLower: string, mode: PlaneMode, closure: Int32Array, env: () => ConditionEnv): { value: Tri; why: string } {
+    const blocks = this.#denyBlocks(d, actionLower, mode);
+    if (blocks === false) return { value: false, why: '' };
+    const applies = this.#denyApplies(d, closure);
+    if (applies === false) return { value: false, why: '' };
+    const cond: Tri = d.condition ? (d.condition.node ? evaluateCondition(d.condition.node, env()) : 'unknown') : true;
+    if (cond === false) return { value: false, why: '' };
+    if (blocks === true && applies === true && cond === true) return { value: true, why: '' };
+    const why = blocks !== true ? 'the provider-operations catalogue does not say whether the operation is a data action'
+      : applies !== true ? 'group membership is unknown' : 'its condition cannot be evaluated';
+    return { value: 'unknown', why };
   }
 
   /** True / false / unknown: does the deny assignment reach a principal with this closure (itself + groups)? */
   #denyApplies(d: CompiledDeny, closure: Int32Array): Tri {
-    let excluded = false;
-    for (const x of d.excluded) if (closure.includes(x)) { excluded = true; break; }
-    if (excluded) return false;
+    for (const x of d.excluded) if (closure.includes(x)) return false;
     const possible = this.principals.possibleGroups();
     const maybeExcluded = d.excluded.some((x) => possible.has(x));
     let target: Tri = d.everyone;
@@ -778,16 +866,35 @@ export class RbacEngine {
     return maybeExcluded ? 'unknown' : target;
   }
 
+  /** Members an assignment reaches (the holder and, for a group, every transitive member) with their grant
+   * references; memoised, because the same assignment answers for every scope below it. */
+  #expand(a: CompiledAssignment): { members: Int32Array; refs: GrantRef[] } {
+    const hit = this.#expansion.get(a.index);
+    if (hit) return hit;
+    const members = this.principals.down(a.principal).nodes;
+    const holder = this.principals.ids[a.principal] as string;
+    const refs: GrantRef[] = [];
+    for (const m of members) {
+      refs.push({
+        assignmentId: a.id, roleId: a.role?.guid ?? a.roleRef, roleName: a.role?.name ?? null, scope: a.scope,
+        principalId: holder, origin: a.origin, through: m === a.principal ? [] : this.principals.pathDown(a.principal, m),
+      });
+    }
+    const r = { members, refs };
+    this.#expansion.set(a.index, r);
+    return r;
+  }
+
   /** Every principal that can perform `action` at `scope`, with the assignments (and group paths) that grant it. */
   whoCan(req: WhoCanRequest): WhoCanResult {
     const at = parseTime(req.at) ?? this.now;
-    const anc = this.hierarchy.ancestry(req.scope);
-    if ('error' in anc) return { principals: [], denied: [], unknowns: [`scope \`${req.scope}\` does not parse: ${anc.error}`] };
+    const found = this.#ancestry(req.scope);
+    if ('error' in found) return { principals: [], denied: [], unknowns: [`scope \`${req.scope}\` does not parse: ${found.error}`] };
+    const { anc, ids } = found;
     const actionLower = this.#lower(req.action);
     const mode = this.planeOf(actionLower, req.plane);
     const unknowns: string[] = [];
     const ctx = req.context ?? NO_CONTEXT;
-    // holder assignments that could grant, found by scope.
     const candidates: { a: CompiledAssignment; ans: RoleAnswer }[] = [];
     const take = (a: CompiledAssignment, maybe: boolean): void => {
       if (at < a.start || at >= a.end) return;
@@ -807,71 +914,75 @@ export class RbacEngine {
       }
       candidates.push({ a, ans });
     };
-    const seenScopes = new Set<string>();
-    for (const k of anc.keys) {
-      seenScopes.add(k);
-      const id = this.#scopeIds.get(k);
-      if (id === undefined) continue;
-      for (const ai of this.#scopeAssignments[id] ?? []) take(this.assignments[ai] as CompiledAssignment, false);
+    for (let k = 0; k < ids.length; k++) {
+      for (const ai of this.#scopeAssignments[ids[k] as number] ?? []) take(this.assignments[ai] as CompiledAssignment, false);
     }
     if (anc.uncertain) {
       for (const ai of this.#mgAssignments) {
         const a = this.assignments[ai] as CompiledAssignment;
-        if (a.scopeKey !== null && !seenScopes.has(a.scopeKey)) take(a, true);
+        if (!ids.includes(a.scopeId)) take(a, true);
       }
     }
     for (const list of this.#floating.values()) for (const ai of list) take(this.assignments[ai] as CompiledAssignment, true);
 
-    // Expand holders (groups) to members.
-    const byPrincipal = new Map<number, { grants: GrantRef[]; allowed: boolean; maybe: boolean }>();
-    for (const { a, ans } of candidates) {
-      const members = this.principals.down(a.principal).nodes;
-      if (this.principals.isGroup(a.principal) && !this.principals.membershipKnown(a.principal)) {
-        unknowns.push(`group \`${this.principals.ids[a.principal]}\` holds \`${a.role?.name ?? a.roleRef}\` at \`${a.scope}\`, and its members are unknown`);
-      }
-      for (const m of members) {
-        const value: Tri = ans === YES && !a.condition
-          ? true
-          : this.#conditionValue(a, ans, actionLower, mode, () => this.#env(actionLower, at, ctx, m));
-        if (value === false) continue;
-        let entry = byPrincipal.get(m);
-        if (!entry) {
-          entry = { grants: [], allowed: false, maybe: false };
-          byPrincipal.set(m, entry);
-        }
-        entry.grants.push({
-          assignmentId: a.id, roleId: a.role?.guid ?? a.roleRef, roleName: a.role?.name ?? null, scope: a.scope,
-          principalId: this.principals.ids[a.principal] as string, origin: a.origin,
-          through: m === a.principal ? [] : this.principals.pathDown(a.principal, m),
-          ...(value === true && !a.condition && ans === YES ? {} : { condition: value === true ? 'true' as const : 'unknown' as const }),
-        });
-        if (value === true) entry.allowed = true;
-        else entry.maybe = true;
+    // Deny assignments that could matter here; when there are none, nobody needs a per-principal check.
+    const relevantDenies: CompiledDeny[] = [];
+    for (let k = 0; k < ids.length; k++) {
+      for (const di of this.#scopeDenies[ids[k] as number] ?? []) {
+        const d = this.denies[di] as CompiledDeny;
+        if (!d.childScopes && d.scopeKey !== anc.keys[0]) continue;
+        if (this.#denyBlocks(d, actionLower, mode) !== false) relevantDenies.push(d);
       }
     }
 
+    // Entries per member, found through an epoch-stamped slot table rather than a Map (thousands per scope).
+    if (this.#wslot.length < this.principals.ids.length) {
+      this.#wslot = new Int32Array(this.principals.ids.length * 2 + 64);
+      this.#wmark = new Int32Array(this.principals.ids.length * 2 + 64);
+    }
+    const wepoch = ++this.#wepoch;
+    const entries: { m: number; grants: GrantRef[]; allowed: boolean }[] = [];
+    for (const { a, ans } of candidates) {
+      if (this.principals.isGroup(a.principal) && !this.principals.membershipKnown(a.principal)) {
+        unknowns.push(`group \`${this.principals.ids[a.principal]}\` holds \`${a.role?.name ?? a.roleRef}\` at \`${a.scope}\`, and its members are unknown`);
+      }
+      const { members, refs } = this.#expand(a);
+      const plain = ans === YES && !a.condition;
+      for (let i = 0; i < members.length; i++) {
+        const m = members[i] as number;
+        let value: Tri = true;
+        if (!plain) value = this.#conditionValue(a, ans, actionLower, mode, () => this.#env(actionLower, at, ctx, m));
+        if (value === false) continue;
+        let entry: { m: number; grants: GrantRef[]; allowed: boolean };
+        if (this.#wmark[m] === wepoch) entry = entries[this.#wslot[m] as number] as typeof entry;
+        else {
+          this.#wmark[m] = wepoch;
+          this.#wslot[m] = entries.length;
+          entry = { m, grants: [], allowed: false };
+          entries.push(entry);
+        }
+        const ref = refs[i] as GrantRef;
+        entry.grants.push(plain ? ref : { ...ref, condition: value === true ? 'true' : 'unknown' });
+        if (value === true) entry.allowed = true;
+      }
+    }
+
+    // Deterministic output: ordered by principal id, through a rank table computed once instead of string compares.
+    const rank = this.#principalRank();
+    entries.sort((x, y) => (rank[x.m] as number) - (rank[y.m] as number));
     const principals: WhoCanPrincipal[] = [];
     const denied: { id: string; deniedBy: string[] }[] = [];
-    for (const [m, entry] of byPrincipal) {
-      let deniedBy: string[] = [];
+    for (const entry of entries) {
+      const m = entry.m;
+      const deniedBy: string[] = [];
       let maybeDenied = false;
-      if (this.denies.length > 0) {
+      if (relevantDenies.length > 0) {
         const closure = this.principals.up(m).nodes;
-        for (let k = 0; k < anc.keys.length; k++) {
-          const id = this.#scopeIds.get(anc.keys[k] as string);
-          if (id === undefined) continue;
-          for (const di of this.#scopeDenies[id] ?? []) {
-            const d = this.denies[di] as CompiledDeny;
-            if (!d.childScopes && k !== 0) continue;
-            const blocks = this.#denyBlocks(d, actionLower, mode);
-            if (blocks === false) continue;
-            const applies = this.#denyApplies(d, closure);
-            if (applies === false) continue;
-            const cond: Tri = d.condition ? (d.condition.node ? evaluateCondition(d.condition.node, this.#env(actionLower, at, ctx, m)) : 'unknown') : true;
-            if (cond === false) continue;
-            if (blocks === true && applies === true && cond === true) deniedBy = [...deniedBy, d.id];
-            else maybeDenied = true;
-          }
+        const env = (): ConditionEnv => this.#env(actionLower, at, ctx, m);
+        for (const d of relevantDenies) {
+          const v = this.#denyValue(d, actionLower, mode, closure, env);
+          if (v.value === true) deniedBy.push(d.id);
+          else if (v.value === 'unknown') maybeDenied = true;
         }
       }
       if (deniedBy.length > 0) {
@@ -886,64 +997,57 @@ export class RbacEngine {
         via: entry.grants,
       });
     }
-    principals.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-    denied.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
     return { principals, denied, unknowns: [...new Set(unknowns)] };
   }
 
-  /** Every scope where the principal (directly or through its groups) holds a role, with what applies there. */
+  /**
+   * Every scope where the principal (directly or through its groups) holds a role. Each scope lists the grants
+   * assigned there and the listed ancestor scopes it also inherits from; the role definitions are given once.
+   */
   access(principalRef: string, atInput?: string | number): AccessResult | { readonly error: string } {
     const at = parseTime(atInput) ?? this.now;
     const who = this.resolvePrincipal(principalRef);
     if (!who.ok) return { error: who.message };
     const p = who.index;
     const closure = this.principals.up(p);
-    const eff = this.#effectiveAssignments(p);
     const unknowns: string[] = [];
-    const mine = [...eff].map((i) => this.assignments[i] as CompiledAssignment);
-    const scopes = new Map<string, ParsedScope>();
-    for (const a of mine) {
-      if (a.scopeKey === null) {
-        unknowns.push(`assignment \`${a.id}\` has a scope that does not parse: \`${a.scope}\``);
-        continue;
-      }
-      const parsed = parseScope(a.scopeKey);
-      if (!isScopeError(parsed)) scopes.set(parsed.key, parsed);
-    }
     const byKey = new Map<string, CompiledAssignment[]>();
-    for (const a of mine) if (a.scopeKey !== null) push(byKey, a.scopeKey, a);
-    const out: AccessScope[] = [];
-    for (const [key, parsed] of [...scopes].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
-      const anc = this.hierarchy.ancestry(key);
-      if ('error' in anc) continue;
-      const grants: AccessGrant[] = [];
-      for (const k of [...anc.keys].reverse()) {
-        for (const a of byKey.get(k) ?? []) {
-          const role = a.role;
-          const perms = role ? role.blocks.map((b) => b.source) : [];
-          grants.push({
-            ...this.#grantRef(a, p, a.principal),
-            inherited: k !== key,
-            active: at >= a.start && at < a.end,
-            actions: perms.flatMap((x) => x.actions ?? []),
-            notActions: perms.flatMap((x) => x.notActions ?? []),
-            dataActions: perms.flatMap((x) => x.dataActions ?? []),
-            notDataActions: perms.flatMap((x) => x.notDataActions ?? []),
-            conditionText: a.condition?.text ?? (role?.blocks.find((b) => b.condition)?.condition?.text ?? null),
-          });
-          if (!role) unknowns.push(`assignment \`${a.id}\` names role \`${a.roleRef}\`, whose definition is not in the inputs`);
+    const roles: Record<string, AccessRole> = {};
+    for (const q of closure.nodes) {
+      for (const ai of this.#byPrincipal.get(q) ?? []) {
+        const a = this.assignments[ai] as CompiledAssignment;
+        if (a.scopeKey === null) {
+          unknowns.push(`assignment \`${a.id}\` has a scope that does not parse: \`${a.scope}\``);
+          continue;
         }
+        push(byKey, a.scopeKey, a);
+        if (!a.role) unknowns.push(`assignment \`${a.id}\` names role \`${a.roleRef}\`, whose definition is not in the inputs`);
+        else if (!roles[a.role.guid]) roles[a.role.guid] = accessRole(a.role);
       }
-      if (anc.uncertain) {
-        const mg = mine.filter((a) => a.scopeKind === 'managementGroup' && !anc.keys.includes(a.scopeKey as string));
-        if (mg.length > 0) unknowns.push(`assignments at management groups ${mg.map((a) => `\`${a.scope}\``).join(', ')} may also apply at \`${key}\`: its place in the management-group tree is unknown`);
-      }
-      out.push({ scope: key, kind: parsed.kind, grants });
     }
-    const inClosure = new Set(closure.nodes);
+    const keys = [...byKey.keys()].sort();
+    const listed = new Set(keys);
+    const scopes: AccessScope[] = [];
+    let uncertainMg = false;
+    for (const key of keys) {
+      const list = byKey.get(key) as CompiledAssignment[];
+      const anc = this.hierarchy.ancestry(key);
+      const inheritsFrom = 'error' in anc ? [] : anc.keys.slice(1).filter((k) => listed.has(k));
+      if (!('error' in anc) && anc.uncertain) uncertainMg = true;
+      scopes.push({
+        scope: key,
+        kind: 'error' in anc ? 'resource' : anc.parsed.kind,
+        inheritsFrom,
+        grants: list.map((a) => ({ ...this.#grantRef(a, p), active: at >= a.start && at < a.end, conditionText: a.condition?.text ?? null })),
+      });
+    }
+    if (uncertainMg && keys.some((k) => k.startsWith('/providers/microsoft.management/'))) {
+      unknowns.push('the management-group placement of some listed scopes is unknown, so management-group grants may reach them too');
+    }
     const denies = this.denies
       .filter((d) => this.#denyApplies(d, closure.nodes) !== false)
       .map((d) => ({ id: d.id, name: d.name, scope: d.scope, doNotApplyToChildScopes: !d.childScopes }));
+    const inClosure = new Set(closure.nodes);
     const eligible = this.eligibilities
       .filter((e) => inClosure.has(e.principal) && at < e.end)
       .map((e) => ({
@@ -953,6 +1057,7 @@ export class RbacEngine {
         startDateTime: Number.isFinite(e.start) ? new Date(e.start).toISOString() : null,
         endDateTime: Number.isFinite(e.end) ? new Date(e.end).toISOString() : null,
       }));
+    for (const e of this.eligibilities) if (inClosure.has(e.principal) && e.role && !roles[e.role.guid]) roles[e.role.guid] = accessRole(e.role);
     const possible = this.principals.possibleGroups();
     if ([...possible].some((g) => !inClosure.has(g) && (this.#byPrincipal.get(g)?.length ?? 0) > 0)) {
       unknowns.push('some groups with role assignments have unknown members; this principal may belong to them');
@@ -960,7 +1065,8 @@ export class RbacEngine {
     return {
       principal: { id: this.principals.ids[p] as string, name: this.principals.names[p] ?? null, type: this.principals.types[p] ?? null },
       groups: [...closure.nodes].slice(1).map((g) => this.principals.ids[g] as string),
-      scopes: out,
+      roles,
+      scopes,
       denies,
       eligible,
       unknowns: [...new Set(unknowns)],
@@ -1011,6 +1117,20 @@ function parseTime(t: string | number | undefined): number | undefined {
 
 function unknownResult(reason: string): CanResult {
   return { decision: 'unknown', reason, grantedBy: [], deniedBy: [], unknowns: [reason] };
+}
+
+function accessRole(role: CompiledRole): AccessRole {
+  return {
+    name: role.name,
+    custom: role.custom,
+    permissions: role.blocks.map((b) => ({
+      actions: b.source.actions ?? [],
+      notActions: b.source.notActions ?? [],
+      dataActions: b.source.dataActions ?? [],
+      notDataActions: b.source.notDataActions ?? [],
+      condition: b.condition?.text ?? null,
+    })),
+  };
 }
 
 function describeGrants(list: readonly CompiledAssignment[], action: string): string {

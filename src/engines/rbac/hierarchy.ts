@@ -88,36 +88,54 @@ export class Hierarchy {
     const hit = this.#cache.get(raw);
     if (hit) return hit;
     const parsed = parseScope(raw);
-    const result = isScopeError(parsed) ? parsed : this.#ancestry(parsed);
-    this.#cache.set(raw, result);
+    const result = isScopeError(parsed) ? parsed : this.#ancestryOf(parsed);
+    // Resource ids are numerous and rarely asked twice in a row; caching them costs more than parsing again.
+    if (isScopeError(parsed) || parsed.kind !== 'resource') this.#remember(raw, result);
     return result;
   }
 
-  #ancestry(parsed: ParsedScope): Ancestry {
-    const keys: string[] = [];
-    const seen = new Set<string>();
-    let uncertain = false;
-    let cur: string | null = parsed.key;
-    let curParsed: ParsedScope | undefined = parsed;
-    // Up through the id itself (resource → parent resource → resource group → subscription).
-    while (cur !== null && curParsed !== undefined) {
-      keys.push(cur);
-      seen.add(cur);
-      const next: string | null = curParsed.structuralParent;
-      if (next === null) break;
-      const p = parseScope(next);
-      curParsed = isScopeError(p) ? undefined : p;
-      cur = next;
+  #remember(key: string, value: Ancestry | { error: string }): void {
+    // Bounded: queries over many distinct resource ids must not grow memory without limit.
+    if (this.#cache.size >= 50_000) this.#cache.clear();
+    this.#cache.set(key, value);
+  }
+
+  #ancestryOf(parsed: ParsedScope): Ancestry {
+    const cached = this.#cache.get(parsed.key);
+    if (cached && !('error' in cached)) return cached;
+    let result: Ancestry;
+    if (parsed.structuralParent !== null) {
+      // Resource → parent resource → resource group → subscription: reuse the parent's (cached) chain.
+      const cachedParent = this.#cache.get(parsed.structuralParent);
+      let up: { keys: readonly string[]; uncertain: boolean };
+      if (cachedParent && !('error' in cachedParent)) up = cachedParent;
+      else {
+        const parent = parseScope(parsed.structuralParent);
+        up = isScopeError(parent) ? { keys: [ROOT_SCOPE], uncertain: false } : this.#ancestryOf(parent);
+      }
+      const keys = new Array<string>(up.keys.length + 1);
+      keys[0] = parsed.key;
+      for (let i = 0; i < up.keys.length; i++) keys[i + 1] = up.keys[i] as string;
+      result = { keys, uncertain: up.uncertain, parsed };
+    } else {
+      result = this.#treeAncestry(parsed);
     }
-    const top = curParsed ?? parsed;
-    // Then up the management-group tree.
+    if (parsed.kind !== 'resource') this.#remember(parsed.key, result);
+    return result;
+  }
+
+  /** Subscriptions, management groups and the root: up the management-group tree. */
+  #treeAncestry(top: ParsedScope): Ancestry {
+    const keys: string[] = [top.key];
+    const seen = new Set<string>(keys);
+    let uncertain = false;
     let mg: string | null | undefined;
     if (top.kind === 'subscription') {
       mg = this.#subParent.get(top.key);
       if (mg === undefined) uncertain = true;
     } else if (top.kind === 'managementGroup') {
-      mg = this.#mgParent.has(top.key) ? this.#mgParent.get(top.key) : undefined;
-      if (mg === undefined && !this.#mgParent.has(top.key)) uncertain = true;
+      if (this.#mgParent.has(top.key)) mg = this.#mgParent.get(top.key);
+      else uncertain = true;
     }
     while (mg) {
       if (seen.has(mg)) break;
@@ -132,6 +150,6 @@ export class Hierarchy {
       seen.add(this.rootGroup);
     }
     if (!seen.has(ROOT_SCOPE)) keys.push(ROOT_SCOPE);
-    return { keys, uncertain, parsed };
+    return { keys, uncertain, parsed: top };
   }
 }

@@ -1,7 +1,7 @@
 export * from './types.js';
 export { RbacEngine, compileRbac } from './engine.js';
 export type {
-  AccessGrant, AccessResult, AccessScope, CompileOptions, CompiledAssignment, CompiledDeny, CompiledEligibility,
+  AccessGrant, AccessResult, AccessRole, AccessScope, CompileOptions, CompiledAssignment, CompiledDeny, CompiledEligibility,
   PrincipalResolution, WhoCanPrincipal, WhoCanRequest, WhoCanResult,
 } from './engine.js';
 export type { CompiledRole, CompiledBlock } from './roles.js';

@@ -2,7 +2,11 @@
  * ASCII case folding. Azure compares ids, scopes and action names case-insensitively; folding only A–Z keeps
  * lengths stable and never depends on the locale.
  */
+const NON_ASCII = /[^\x00-\x7f]/;
+
 export function asciiLower(s: string): string {
+  // For pure-ASCII text the native lowercasing is exactly ASCII folding, and much faster than a loop.
+  if (!NON_ASCII.test(s)) return s.toLowerCase();
   let i = 0;
   for (; i < s.length; i++) {
     const c = s.charCodeAt(i);
