@@ -75,10 +75,11 @@ export function loadCloudFormation(file: string, text: string, options: CloudFor
   const resolver = new Resolver(template, options.parameters ?? {}, diagnostics);
   const ctx = new AdaptContext(template, resolver, diagnostics);
 
-  const serverless = [...template.resources.values()].find((d) => d.type.startsWith('AWS::Serverless::'));
+  // SAM functions are adapted; what SAM generates from other serverless types (APIs, tables, state machines) is not.
+  const serverless = [...template.resources.values()].find((d) => d.type.startsWith('AWS::Serverless::') && !ADAPTERS[d.type]);
   if (serverless) {
     ctx.report('unsupported-function', serverless.at,
-      'the template uses the AWS::Serverless transform; `AWS::Serverless::*` resources (and what SAM generates from them) are not analysed', 'warning');
+      `\`${serverless.logicalId}\` (${serverless.type}) is expanded by the AWS::Serverless transform at deployment; the resources it generates are not analysed`, 'warning');
   }
 
   for (const p of template.parameters.values()) ctx.emit(adaptParameter(p, ctx));

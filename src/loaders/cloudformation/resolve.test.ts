@@ -156,6 +156,9 @@ describe('string and list functions', () => {
   it('Fn::Base64, Fn::ToJsonString', () => {
     expect(ev('!Base64 "hello"')).toBe('aGVsbG8=');
     expect(ev('!ToJsonString { a: [1, !Ref Env] }')).toBe('{"a":[1,"prod"]}');
+    // Partly unknown: the string is unknown, the structure stays readable (a policy written this way).
+    const partly = evaluate('!ToJsonString { Statement: [{ Resource: !Ref AWS::AccountId }] }').v;
+    expect(partly !== NO_VALUE && partly.t === 'unknown' && plain(partly.json ?? partly)).toEqual({ Statement: [{ Resource: '?`AWS::AccountId` is known only at deployment|' }] });
   });
 
   it('Fn::Cidr', () => {

@@ -165,9 +165,10 @@ export class Resolver {
       case 'Fn::ToJsonString': {
         const o = this.resolve(arg);
         if (o === NO_VALUE) return this.#invalid(at, '`Fn::ToJsonString` takes an object or a list');
+        // The structure stays beside the string, so a policy written this way is still read as a document.
         const bad = firstUnknownIn(o);
-        if (bad) return { t: 'unknown', why: bad.why, refs: bad.refs, at };
-        return { t: 'string', v: JSON.stringify(plain(o)), at };
+        if (bad) return { t: 'unknown', why: bad.why, refs: bad.refs, at, json: o };
+        return { t: 'string', v: JSON.stringify(plain(o)), at, json: o };
       }
       case 'Fn::Transform': {
         const name = arg.t === 'object' ? arg.fields.get('Name') : undefined;

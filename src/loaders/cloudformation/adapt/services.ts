@@ -118,6 +118,37 @@ const lambdaFunction: Adapter = (r, ctx) => {
   ctx.emit(f);
 };
 
+/**
+ * `AWS::Serverless::Function` (SAM): the function it becomes, with the template's `Globals.Function` settings
+ * merged in (maps merged, the resource's own value winning). Without `Role`, SAM generates the execution role.
+ * https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html
+ * https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-specification-template-anatomy-globals.html
+ */
+const samFunction: Adapter = (r, ctx) => {
+  const globals = ctx.memo('sam.globals', () => {
+    const g = ctx.template.root.fields.get('Globals');
+    const fn = g?.t === 'object' ? g.fields.get('Function') : undefined;
+    const resolved = fn ? ctx.resolver.resolveOptional(fn) : undefined;
+    return resolved?.t === 'object' ? resolved : undefined;
+  });
+  const globalVars = objectAt(objectAt(globals, 'Environment'), 'Variables');
+  const ownVars = objectAt(objectAt(r.props, 'Environment'), 'Variables');
+  const fields = new Map(r.props.fields);
+  for (const name of ['Runtime', 'KmsKeyArn', 'PackageType']) {
+    const g = globals?.fields.get(name);
+    if (g !== undefined && !fields.has(name)) fields.set(name, g);
+  }
+  if (globalVars || ownVars) {
+    const vars = new Map([...(globalVars?.fields ?? []), ...(ownVars?.fields ?? [])]);
+    const at = (ownVars ?? globalVars)?.at ?? r.at;
+    fields.set('Environment', { t: 'object', fields: new Map([['Variables', { t: 'object', fields: vars, at }]]), at });
+  }
+  if (!fields.has('Role')) {
+    fields.set('Role', { t: 'unknown', why: 'SAM generates the execution role from `Policies` at transform time', refs: [], at: r.at });
+  }
+  lambdaFunction({ ...r, props: { ...r.props, fields } }, ctx);
+};
+
 const RDS = AWS_DEFAULTS.rds;
 
 const dbInstance: Adapter = (r, ctx) => {
@@ -165,6 +196,7 @@ export const SERVICE_ADAPTERS: Readonly<Record<string, Adapter>> = {
   'AWS::SecretsManager::Secret': secret,
   'AWS::SecretsManager::RotationSchedule': rotationSchedule,
   'AWS::Lambda::Function': lambdaFunction,
+  'AWS::Serverless::Function': samFunction,
   'AWS::RDS::DBInstance': dbInstance,
   'AWS::GuardDuty::Detector': detector,
 };
