@@ -62,7 +62,7 @@ describe('RbacEngine', () => {
   it('describes access per scope with inheritance, roles once, and eligibilities', () => {
     const a = engine.access('u-ann');
     if ('error' in a) throw new Error(a.error);
-    expect(a.groups.sort()).toEqual(['g-all', 'g-ops']);
+    expect([...a.groups].sort()).toEqual(['g-all', 'g-ops']);
     expect(a.scopes.map((s) => [s.scope, s.kind, s.inheritsFrom])).toEqual([
       ['/providers/microsoft.management/managementgroups/prod', 'managementGroup', []],
       [`${SUB}/resourcegroups/app`, 'resourceGroup', ['/providers/microsoft.management/managementgroups/prod']],

@@ -1,4 +1,6 @@
-import type { RoleAssignment, RoleDefinition } from './authorization.js';
+import type {
+  DenyAssignment, EntraGroup, ManagementGroup, RoleAssignment, RoleDefinition, RoleManagementPolicy, SubscriptionPlacement,
+} from './authorization.js';
 import type {
   ApplicationSecurityGroup, AzureSubnet, NetworkInterfaceCard, NetworkSecurityGroup, PublicIpAddress, VirtualNetwork,
 } from './network.js';
@@ -13,6 +15,7 @@ export type * from './services.js';
 
 export type AzureResource =
   | RoleDefinition | RoleAssignment
+  | DenyAssignment | RoleManagementPolicy | ManagementGroup | SubscriptionPlacement | EntraGroup
   | NetworkSecurityGroup | ApplicationSecurityGroup | NetworkInterfaceCard | VirtualNetwork | AzureSubnet | PublicIpAddress
   | StorageAccount | KeyVault | KeyVaultSecret | KeyVaultKey | UserAssignedIdentity | VirtualMachine
   | DiagnosticSetting | DefenderPlan;
