@@ -1,3 +1,4 @@
+import { isAuthorizationDetails, loadAuthorizationDetails } from '../loaders/aws-iam-auth/index.js';
 import type { InputFormat, LoadResult } from '../loaders/types.js';
 import type { InputFile } from './read-inputs.js';
 
@@ -18,4 +19,11 @@ export interface FileFormat {
 }
 
 /** The recognised single-file formats, most specific first. */
-export const FILE_FORMATS: FileFormat[] = [];
+export const FILE_FORMATS: FileFormat[] = [
+  {
+    format: 'aws-iam-authorization-details',
+    kind: 'json',
+    detect: (doc) => isAuthorizationDetails(doc),
+    load: (file, text) => loadAuthorizationDetails(file.path, text),
+  },
+];

@@ -12,6 +12,8 @@ interface Principal<K extends string> extends ResourceBase<K> {
   readonly inlinePolicies: readonly InlinePolicy[];
   /** Managed policies by ARN or key; AWS managed policies resolve from the shipped catalogue. */
   readonly managedPolicies: readonly Link[];
+  /** Tags, when the input carries them (they feed `aws:PrincipalTag/...` conditions). */
+  readonly tags?: Attr<Readonly<Record<string, string>>>;
 }
 
 export interface IamUser extends Principal<'aws.iam.user'> {
