@@ -6,6 +6,7 @@ import { numberArg, stringArg } from './args.js';
 import type { FunctionTable } from './types.js';
 
 // https://developer.hashicorp.com/terraform/language/functions/cidrsubnet (and cidrhost, cidrnetmask, cidrsubnets)
+// https://developer.hashicorp.com/terraform/language/functions/cidrsubnets (leading zeros in IPv4 octets are decimal)
 
 interface Prefix {
   readonly bits: 32 | 128;
@@ -26,9 +27,11 @@ function parsePrefix(s: string): Prefix | string {
     if (!ipaddr.IPv6.isValid(addr)) return `invalid IP address \`${addr}\``;
     bytes = ipaddr.IPv6.parse(addr).toByteArray();
   } else {
-    // Terraform rejects leading zeros; ipaddr.js would read them as octal.
-    if (!ipaddr.IPv4.isValidFourPartDecimal(addr) || addr.split('.').some((o) => o.length > 1 && o.startsWith('0'))) return `invalid IP address \`${addr}\``;
-    bytes = ipaddr.IPv4.parse(addr).toByteArray();
+    // Octets are decimal even with leading zeros (a documented "historical accident" of these functions);
+    // ipaddr.js would read them as octal, so IPv4 is parsed here.
+    const octets = addr.split('.');
+    if (octets.length !== 4 || octets.some((o) => !/^[0-9]{1,3}$/.test(o) || Number(o) > 255)) return `invalid IP address \`${addr}\``;
+    bytes = octets.map(Number);
   }
   const bits = bytes.length === 4 ? 32 : 128;
   if (length > bits) return `prefix length ${length} is too long for \`${addr}\``;
