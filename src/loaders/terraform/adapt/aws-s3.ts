@@ -105,7 +105,7 @@ export const AWS_S3: AdapterTable = {
       mfaDelete: versioning ? tf.bool('mfa_delete', false, versioning) : defaulted(false, tf.at),
       logging: logging ? tf.nstr('target_bucket', logging) : defaulted(null, tf.at),
       policy: tf.doc('policy'),
-      acl: acl !== undefined && !(acl.t === 'string' && acl.v === '') ? tf.str('acl', S3.acl) : aclFromLegacyGrants(tf) ?? defaulted(S3.acl, tf.at),
+      acl: acl !== undefined && acl.t !== 'null' && !(acl.t === 'string' && acl.v === '') ? tf.str('acl', S3.acl) : aclFromLegacyGrants(tf) ?? defaulted(S3.acl, tf.at),
       objectOwnership: defaulted(S3.objectOwnership, tf.at),
     });
   },

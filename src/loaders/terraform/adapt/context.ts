@@ -1,4 +1,4 @@
-import type { Attr, EmbeddedDocument, Link, LoadDiagnostic, NativeRef, Provenance, ResourceBase } from '../../../model/core/index.js';
+import type { Attr, EmbeddedDocument, Link, LoadDiagnostic, NativeRef, Provenance, ResourceBase, Unknown } from '../../../model/core/index.js';
 import { known, unknown } from '../../../model/core/index.js';
 import type { Resource, ResourceFragment, ResourceKind, ResourceOfKind } from '../../../model/index.js';
 import {
@@ -54,10 +54,20 @@ export class Tf {
     return undefined;
   }
 
+  /**
+   * Without a default, an argument the provider fills in at apply is unknown for that reason ("computed by the
+   * provider"), not merely "not set".
+   */
+  #computed(name: string, o: ObjectValue, dflt: unknown): Unknown | undefined {
+    if (dflt !== undefined) return undefined;
+    const x = field(o, name);
+    return x?.t === 'unknown' && x.unset ? unknown(x.at, x.why) : undefined;
+  }
+
   str(name: string, dflt?: string, o: ObjectValue = this.v): Attr<string> {
     const x = this.field(name, o);
     // Terraform writes unset optional strings as "" in plans: that is "not set", so the default applies.
-    return readString(x?.t === 'string' && x.v === '' ? undefined : x, o.at, dflt, name);
+    return this.#computed(name, o, dflt) ?? readString(x?.t === 'string' && x.v === '' ? undefined : x, o.at, dflt, name);
   }
 
   nstr(name: string, o: ObjectValue = this.v): Attr<string | null> {
@@ -65,11 +75,11 @@ export class Tf {
   }
 
   bool(name: string, dflt?: boolean, o: ObjectValue = this.v): Attr<boolean> {
-    return readBool(this.field(name, o), o.at, dflt, name);
+    return this.#computed(name, o, dflt) ?? readBool(this.field(name, o), o.at, dflt, name);
   }
 
   num(name: string, dflt?: number, o: ObjectValue = this.v): Attr<number> {
-    return readNumber(this.field(name, o), o.at, dflt, name);
+    return this.#computed(name, o, dflt) ?? readNumber(this.field(name, o), o.at, dflt, name);
   }
 
   strs(name: string, o: ObjectValue = this.v, dflt: readonly string[] = []): Attr<readonly string[]> {
@@ -78,6 +88,8 @@ export class Tf {
 
   /** A reference to another resource; an empty string is "not set". */
   link(name: string, o: ObjectValue = this.v): Link {
+    const computed = this.#computed(name, o, undefined);
+    if (computed) return computed;
     const x = this.field(name, o);
     if (x?.t === 'string' && x.v === '') return unknown(x.at, `\`${name}\` is not set`);
     return readLink(x, o.at);
