@@ -8,6 +8,7 @@ const benches = [
   ['bench/iam/run.mjs'],
   ['bench/network/run.ts'],
   ['bench/rbac/run.ts'],
+  ['bench/arm/run.ts'],
 ];
 let failed = 0;
 for (const [script, ...args] of benches) {

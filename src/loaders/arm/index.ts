@@ -1,4 +1,3 @@
-import { getNodeValue } from 'jsonc-parser';
 import type { Attr, DiagnosticCode, LoadDiagnostic, Provenance } from '../../model/core/index.js';
 import { known, unknown } from '../../model/core/index.js';
 import type { Resource, ResourceFragment, TemplateParameter } from '../../model/index.js';
@@ -13,7 +12,7 @@ import { PLACEHOLDERS, providerPath } from './eval/ids.js';
 import { EMPTY_FRAME, TemplateScope } from './eval/scope.js';
 import { LoadState } from './eval/state.js';
 import { fromJs, jsonText, symbolic } from './eval/values.js';
-import { LineIndex, parseJson, prop, stringOf } from './json.js';
+import { LineIndex, detectionView, parseJson, prop, stringOf } from './json.js';
 import { Collector, schemaScope } from './resources.js';
 
 export { isArmParametersFile, isArmTemplate, readArmParameters } from './detect.js';
@@ -52,7 +51,7 @@ export function loadArmTemplate(file: string, text: string, options: ArmLoadOpti
   const parsed = parseJson(text);
   if (!parsed.ok) return fail(parsed.code, parsed.offset, parsed.message);
   const root = parsed.root;
-  const doc: unknown = getNodeValue(root);
+  const doc = detectionView(root);
   // A parameters file holds values for a template; it is not one, and not an error either.
   if (isArmParametersFile(doc)) return { resources: [], fragments: [], diagnostics };
   if (!isArmTemplate(doc)) {
@@ -96,7 +95,12 @@ export function loadArmTemplate(file: string, text: string, options: ArmLoadOpti
   for (const inst of collector.instances) {
     const adapter = ADAPTERS[adapterType(inst.type, inst.nameText)];
     if (!adapter || !inst.body) continue;
-    adapter(inst as ArmResource, sink);
+    try {
+      adapter(inst as ArmResource, sink);
+    } catch (e) {
+      // Adapters are total over evaluated values; this keeps one odd resource from losing the whole file.
+      state.report('invalid-value', 'error', inst.at, `${inst.type} \`${inst.nameText}\` could not be read: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   supersedeInlineRules(resources, fragments);

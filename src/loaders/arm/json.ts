@@ -15,11 +15,11 @@ export class LineIndex {
   readonly #starts: number[] = [0];
 
   constructor(readonly file: string, text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.#starts.push(i + 1);
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.#starts.push(i + 1);
   }
 
-  /** 1-based line and column of a 0-based offset. */
-  lineCol(offset: number): { line: number; column: number } {
+  /** 0-based index of the line holding a 0-based offset. */
+  #lineOf(offset: number): number {
     let lo = 0;
     let hi = this.#starts.length - 1;
     while (lo < hi) {
@@ -27,13 +27,26 @@ export class LineIndex {
       if ((this.#starts[mid] ?? 0) <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - (this.#starts[lo] ?? 0) + 1 };
+    return lo;
+  }
+
+  /** 1-based line and column of a 0-based offset. */
+  lineCol(offset: number): { line: number; column: number } {
+    const l = this.#lineOf(offset);
+    return { line: l + 1, column: offset - (this.#starts[l] ?? 0) + 1 };
   }
 
   span(offset: number, length: number): Provenance {
-    const s = this.lineCol(offset);
-    const e = this.lineCol(offset + Math.max(length, 0));
-    return { file: this.file, line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
+    const end = offset + Math.max(length, 0);
+    const l = this.#lineOf(offset);
+    const el = end < (this.#starts[l + 1] ?? Infinity) ? l : this.#lineOf(end);
+    return {
+      file: this.file,
+      line: l + 1,
+      column: offset - (this.#starts[l] ?? 0) + 1,
+      endLine: el + 1,
+      endColumn: end - (this.#starts[el] ?? 0) + 1,
+    };
   }
 
   at(node: Node): Provenance {
@@ -111,19 +124,43 @@ export function entries(node: Node | undefined): [string, Node, Node][] {
   return out;
 }
 
-/** A property of an object node, matched case-insensitively as ARM does. */
+/** A property of an object node, matched case-insensitively as ARM does (the last duplicate wins). */
 export function prop(node: Node | undefined, name: string): Node | undefined {
+  if (node?.type !== 'object' || !node.children) return undefined;
   let found: Node | undefined;
   const lower = name.toLowerCase();
-  for (const [k, , v] of entries(node)) if (k.toLowerCase() === lower) found = v;
+  for (const p of node.children) {
+    const k = p.children?.[0];
+    const v = p.children?.[1];
+    if (k?.type === 'string' && v !== undefined && typeof k.value === 'string' && (k.value === name || k.value.toLowerCase() === lower)) found = v;
+  }
   return found;
 }
 
-export function propKey(node: Node | undefined, name: string): Node | undefined {
-  let found: Node | undefined;
-  const lower = name.toLowerCase();
-  for (const [k, kn] of entries(node)) if (k.toLowerCase() === lower) found = kn;
-  return found;
+/**
+ * A shallow plain view of a template for content detection: top-level scalars, and `type`/`apiVersion` of each
+ * resource. Converting the whole tree would cost as much as parsing it again.
+ */
+export function detectionView(root: Node): unknown {
+  if (root.type !== 'object') return root.type === 'array' ? [] : null;
+  const out: Record<string, unknown> = {};
+  for (const [k, , v] of entries(root)) {
+    if (v.type === 'string' || v.type === 'number' || v.type === 'boolean') out[k] = v.value;
+    else if (k === 'resources' && v.type === 'array') out[k] = (v.children ?? []).map(resourceView);
+    else if (k === 'resources' && v.type === 'object') out[k] = Object.fromEntries(entries(v).map(([n, , r]) => [n, resourceView(r)]));
+    else out[k] = v.type === 'array' ? [] : v.type === 'object' ? {} : null;
+  }
+  return out;
+}
+
+function resourceView(r: Node): unknown {
+  if (r.type !== 'object') return null;
+  const view: Record<string, unknown> = {};
+  for (const key of ['type', 'apiVersion', 'name']) {
+    const v = prop(r, key);
+    if (v?.type === 'string') view[key] = v.value;
+  }
+  return view;
 }
 
 export function stringOf(node: Node | undefined): string | undefined {

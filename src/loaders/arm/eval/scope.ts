@@ -15,6 +15,8 @@ import { firstUnknown, getField, symbolOf, symbolic, withAt } from './values.js'
 export const MAX_COPY = 800;
 /** Calls of user-defined functions and lambdas nested deeper than this are refused. */
 const MAX_CALL_DEPTH = 32;
+/** Parameters and variables referring to each other in chains longer than this are refused (stack safety). */
+export const MAX_REFERENCE_DEPTH = 100;
 
 /** What is in scope while evaluating one value: copy loop indexes, function parameters, lambda variables. */
 export interface Frame {
@@ -127,6 +129,8 @@ export class TemplateScope {
   readonly languageVersion2: boolean;
   readonly #fnTable: FnTable;
   readonly #supplied: ReadonlyMap<string, (at: Provenance) => Value>;
+  /** Parameters and variables being resolved right now (a chain of references). */
+  #resolving = 0;
 
   constructor(readonly state: LoadState, readonly root: Node, opts: ScopeOptions) {
     this.target = opts.target;
@@ -209,8 +213,11 @@ export class TemplateScope {
       this.state.report('cycle', 'error', slot.at, `parameter \`${slot.name}\` refers to itself`);
       return unknownValue(`parameter \`${slot.name}\` refers to itself`, at);
     }
+    if (this.#resolving >= MAX_REFERENCE_DEPTH) return this.#tooDeep(reportAt);
     slot.state = 1;
+    this.#resolving++;
     slot.value = this.#parameterValue(slot);
+    this.#resolving--;
     slot.state = 2;
     return slot.value;
   }
@@ -239,10 +246,18 @@ export class TemplateScope {
       this.state.report('cycle', 'error', this.at(slot.node), `variable \`${slot.name}\` refers to itself`);
       return unknownValue(`variable \`${slot.name}\` refers to itself`, at);
     }
+    if (this.#resolving >= MAX_REFERENCE_DEPTH) return this.#tooDeep(reportAt);
     slot.state = 1;
+    this.#resolving++;
     slot.value = slot.loop ? this.copyArray(slot.node, EMPTY_FRAME) : this.evaluate(slot.node, EMPTY_FRAME);
+    this.#resolving--;
     slot.state = 2;
     return slot.value;
+  }
+
+  #tooDeep(at: Provenance): Value {
+    this.state.report('too-deep', 'error', at, `parameters and variables refer to each other more than ${MAX_REFERENCE_DEPTH} levels deep`);
+    return unknownValue('references nested too deeply', at);
   }
 
   callUserFunction(name: string, args: readonly Value[], at: Provenance, frame: Frame, reportAt: Provenance = at): Value {
@@ -289,7 +304,11 @@ export class TemplateScope {
 
   #evalObject(node: Node, at: Provenance, frame: Frame, depth: number, skip?: ReadonlySet<string>): Extract<Value, { t: 'object' }> {
     const fields = new Map<string, Value>();
-    for (const [key, keyNode, valueNode] of entries(node)) {
+    for (const p of node.children ?? []) {
+      const keyNode = p.children?.[0];
+      const valueNode = p.children?.[1];
+      if (keyNode?.type !== 'string' || valueNode === undefined) continue;
+      const key = String(keyNode.value);
       if (skip?.has(key.toLowerCase())) continue;
       if (key.toLowerCase() === 'copy' && isPropertyCopy(valueNode)) {
         // Property iteration: each entry builds the array property `name` from `input`.

@@ -66,14 +66,24 @@ export function deepUnknown(v: Value, depth = 0): Extract<Value, { t: 'unknown' 
   return undefined;
 }
 
+/** Lowercased field maps, built on the first case-insensitive miss of an object. */
+const LOWER_FIELDS = new WeakMap<ObjectValue, Map<string, Value>>();
+
 /** Case-insensitive field lookup: ARM property names are case-insensitive. */
 export function getField(o: ObjectValue | undefined, name: string): Value | undefined {
   if (!o) return undefined;
   const exact = o.fields.get(name);
   if (exact !== undefined) return exact;
-  const lower = name.toLowerCase();
-  for (const [k, v] of o.fields) if (k.toLowerCase() === lower) return v;
-  return undefined;
+  let lower = LOWER_FIELDS.get(o);
+  if (!lower) {
+    lower = new Map();
+    for (const [k, v] of o.fields) {
+      const lk = k.toLowerCase();
+      if (!lower.has(lk)) lower.set(lk, v);
+    }
+    LOWER_FIELDS.set(o, lower);
+  }
+  return lower.get(name.toLowerCase());
 }
 
 export function getObject(o: ObjectValue | undefined, ...path: string[]): ObjectValue | undefined {
