@@ -22,6 +22,8 @@ export interface ContextOptions {
   readonly missingKeys?: 'absent' | 'unknown';
   /** Keys that stay `absent` even with `missingKeys: 'unknown'` (they are known not to be in the request). */
   readonly knownAbsent?: readonly string[];
+  /** Key prefixes known to be complete in the context, e.g. `aws:PrincipalTag/` when the principal's tags are known. */
+  readonly knownAbsentPrefixes?: readonly string[];
 }
 
 const isContextValue = (v: ContextInputValue): v is ContextValue =>
@@ -31,11 +33,13 @@ export class RequestContext {
   private readonly map = new Map<string, ContextValue>();
   readonly missingIsUnknown: boolean;
   private readonly knownAbsent: ReadonlySet<string> | undefined;
+  private readonly knownAbsentPrefixes: readonly string[];
 
   constructor(input: ContextInput = {}, options: ContextOptions = {}) {
     for (const k in input) this.set(k, input[k] as ContextInputValue);
     this.missingIsUnknown = options.missingKeys === 'unknown';
     this.knownAbsent = options.knownAbsent === undefined ? undefined : new Set(options.knownAbsent.map(asciiLower));
+    this.knownAbsentPrefixes = (options.knownAbsentPrefixes ?? []).map(asciiLower);
   }
 
   set(key: string, v: ContextInputValue): void {
@@ -58,7 +62,9 @@ export class RequestContext {
   get(keyLower: string): ContextValue | undefined {
     const v = this.map.get(keyLower);
     if (v !== undefined) return v;
-    if (this.missingIsUnknown && this.knownAbsent?.has(keyLower) !== true) return UNKNOWN_VALUE;
+    if (this.missingIsUnknown && this.knownAbsent?.has(keyLower) !== true && !this.knownAbsentPrefixes.some((p) => keyLower.startsWith(p))) {
+      return UNKNOWN_VALUE;
+    }
     return undefined;
   }
 

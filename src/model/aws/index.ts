@@ -1,4 +1,4 @@
-import type { CloudTrail, GuardDutyDetector, LambdaFunction, RdsInstance, Secret } from './services.js';
+import type { CloudTrail, GuardDutyDetector, LambdaFunction, RdsInstance, Secret, SnsTopic, SqsQueue } from './services.js';
 import type {
   Ec2Instance, FlowLog, InternetGateway, NatGateway, NetworkAcl, NetworkInterface, RouteTable, SecurityGroup, Subnet,
   Vpc, VpcEndpoint,
@@ -18,4 +18,4 @@ export type AwsResource =
   | S3Bucket | KmsKey
   | SecurityGroup | NetworkAcl | Ec2Instance | NetworkInterface | Vpc | Subnet | RouteTable | InternetGateway
   | NatGateway | VpcEndpoint | FlowLog
-  | CloudTrail | Secret | LambdaFunction | RdsInstance | GuardDutyDetector;
+  | CloudTrail | Secret | LambdaFunction | RdsInstance | GuardDutyDetector | SqsQueue | SnsTopic;

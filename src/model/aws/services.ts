@@ -1,4 +1,5 @@
 import type { Attr, Link, ResourceBase } from '../core/index.js';
+import type { PolicyDocument } from './iam.js';
 
 export interface CloudTrail extends ResourceBase<'aws.cloudtrail.trail'> {
   readonly name: Attr<string>;
@@ -19,6 +20,8 @@ export interface Secret extends ResourceBase<'aws.secretsmanager.secret'> {
   readonly rotation: Attr<{ readonly enabled: boolean; readonly days: number | null } | null>;
   /** A secret value written into the configuration itself. */
   readonly secretString: Attr<string | null>;
+  /** The secret's resource-based policy, when the input carries it (null: none). */
+  readonly policy?: Attr<PolicyDocument | null>;
 }
 
 export interface LambdaFunction extends ResourceBase<'aws.lambda.function'> {
@@ -27,6 +30,20 @@ export interface LambdaFunction extends ResourceBase<'aws.lambda.function'> {
   readonly runtime: Attr<string | null>;
   /** Environment variables by name, each with its own value and position. */
   readonly environment: Attr<Readonly<Record<string, Attr<string>>>>;
+  readonly kmsKey: Attr<string | null>;
+  /** The function's resource-based policy (what `lambda:AddPermission` builds), when the input carries it. */
+  readonly policy?: Attr<PolicyDocument | null>;
+}
+
+export interface SqsQueue extends ResourceBase<'aws.sqs.queue'> {
+  readonly name: Attr<string>;
+  readonly policy: Attr<PolicyDocument | null>;
+  readonly kmsKey: Attr<string | null>;
+}
+
+export interface SnsTopic extends ResourceBase<'aws.sns.topic'> {
+  readonly name: Attr<string>;
+  readonly policy: Attr<PolicyDocument | null>;
   readonly kmsKey: Attr<string | null>;
 }
 
