@@ -144,7 +144,7 @@ function isAssumeRole(action: string): boolean {
 function buildContext(request: AuthorizationRequest): RequestContext {
   if (request.context instanceof RequestContext) return request.context;
   if (request.deriveContext === false) return new RequestContext(request.context ?? {}, request.contextOptions ?? {});
-  const derived = request.deriveContext === false ? {} : {
+  const derived = {
     ...principalContext(request.principal),
     ...resourceContext(request.resource, request.resourceAccount),
   };
