@@ -353,6 +353,93 @@ describe('languageVersion 2.0 (Bicep output)', () => {
   });
 });
 
+describe('extension resources, outer nested deployments, unknown counts and conditions', () => {
+  const r = load('extension-forms.json');
+  const stdata = `${RG}/providers/Microsoft.Storage/storageAccounts/stdata`;
+
+  it('reads the old extension forms: nested `providers/diagnosticSettings` and `.../providers/roleAssignments`', () => {
+    // https://learn.microsoft.com/azure/azure-resource-manager/templates/scope-extension-resources
+    const ds = ofKind(r, 'azure.insights.diagnosticSetting')[0]!;
+    expect(ds.key).toBe(`${stdata}/providers/Microsoft.Insights/diagnosticSettings/service`.toLowerCase());
+    expect(value(ds.target)).toBe(stdata);
+    expect(value(ds.logCategories)).toEqual(['StorageRead']);
+    const ra = ofKind(r, 'azure.authorization.roleAssignment')[0]!;
+    expect(value(ra.scope)).toBe(stdata);
+    expect(value(ra.role)).toBe('/subscriptions/{subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7');
+    expect(ra.native.type).toBe('Microsoft.Storage/storageAccounts/providers/roleAssignments');
+  });
+
+  it('evaluates an outer-scope nested template with the parent parameters, and the 2026-02-01 Key Vault RBAC default', () => {
+    // https://learn.microsoft.com/azure/key-vault/general/access-control-default
+    const kv = one(r, 'azure.keyvault.vault', 'kv-outer-001');
+    expect(kv.rbacAuthorization).toMatchObject({ known: true, value: true, defaulted: true });
+    expect(value(kv.publicNetworkAccess)).toBe('Disabled'); // written "disabled"
+    expect(value(kv.networkDefaultAction)).toBe('Deny');
+  });
+
+  it('an unknown copy count gives one representative instance and an unknown-expansion warning', () => {
+    const vms = ofKind(r, 'azure.compute.vm');
+    expect(vms).toHaveLength(1);
+    expect(vms[0]!.name).toMatchObject({ known: false, why: 'the number of `vms` copies is not known' });
+    expect(value(vms[0]!.adminPassword)).toBe('Winter2024!');
+    expect(value(vms[0]!.passwordAuthentication)).toBe(true);
+    expect(r.diagnostics).toContainEqual({
+      code: 'unknown-expansion', severity: 'warning', file: 'extension-forms.json', ...where(r.text, "\"[parameters('vmCount')]\""),
+      message: 'the count of copy loop `vms` is not known before deployment: one instance stands for all of them',
+    });
+  });
+
+  it('an undecided condition keeps the resource and says so', () => {
+    expect(ofKind(r, 'azure.network.publicIp').map((p) => value(p.name))).toEqual(['pip-maybe']);
+    expect(r.diagnostics).toContainEqual(expect.objectContaining({
+      code: 'conditional', severity: 'warning', ...where(r.text, "\"[parameters('createPublicIp')]\""),
+    }));
+    expect(r.diagnostics).toHaveLength(2);
+  });
+
+  it('an unknown rule list is one rule whose every field is unknown', () => {
+    const nsg = one(r, 'azure.network.nsg', 'nsg-param-rules');
+    expect(nsg.rules).toHaveLength(1);
+    const rule = nsg.rules[0]!;
+    for (const a of [rule.name, rule.access, rule.direction, rule.sourcePrefixes, rule.destinationPorts]) {
+      expect(a).toMatchObject({ known: false, why: 'parameter `extraRules` has no default value and no value was supplied' });
+    }
+  });
+
+  it('child resources nested with a full or a short type, and the `[[` escape', () => {
+    expect(value(one(r, 'azure.network.subnet', '/subnets/snet-full').addressPrefixes)).toEqual(['10.9.1.0/24']);
+    expect(value(one(r, 'azure.network.subnet', '/subnets/snet-short').addressPrefixes)).toEqual(['[10.9.2.0/24]']);
+  });
+});
+
+describe('deployment scopes and context', () => {
+  const mgTemplate = JSON.stringify({
+    $schema: 'https://schema.management.azure.com/schemas/2019-08-01/managementGroupDeploymentTemplate.json#',
+    contentVersion: '1.0.0.0',
+    resources: [{
+      type: 'Microsoft.Authorization/roleAssignments', apiVersion: '2022-04-01', name: '0d5c6a8e-1111-4b7e-9c3a-2f6b9e1d4a70',
+      properties: { roleDefinitionId: "[tenantResourceId('Microsoft.Authorization/roleDefinitions', '8e3af657-a8ff-443c-a75c-2fe8c4bcb635')]", principalId: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee' },
+    }],
+  }, null, 2);
+
+  it('a management group template assigns at the management group', () => {
+    const r = loadArmTemplate('mg.json', mgTemplate);
+    const ra = ofKind(r, 'azure.authorization.roleAssignment')[0]!;
+    expect(value(ra.scope)).toBe('/providers/Microsoft.Management/managementGroups/{managementGroup}');
+    expect(value(ra.role)).toBe('/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635');
+    const named = loadArmTemplate('mg.json', mgTemplate, { deployment: { managementGroup: 'contoso-platform' } });
+    expect(value(ofKind(named, 'azure.authorization.roleAssignment')[0]!.scope)).toBe('/providers/Microsoft.Management/managementGroups/contoso-platform');
+  });
+
+  it('a known subscription, resource group and location replace the placeholders', () => {
+    const r = load('vm-simple-linux.json', { deployment: { subscriptionId: '0b1f6471-1bf0-4dda-aec3-111122223333', resourceGroup: 'rg-app', location: 'westeurope' } });
+    const nic = ofKind(r, 'azure.network.nic')[0]!;
+    expect(nic.key).toBe('/subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourcegroups/rg-app/providers/microsoft.network/networkinterfaces/simplelinuxvmnetint');
+    expect(value(nic.ipConfigurations[0]!.subnet)).toBe('/subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-app/providers/Microsoft.Network/virtualNetworks/vNet/subnets/Subnet');
+    expect(ofKind(r, 'iac.parameter').find((p) => p.name === 'location')!.defaultValue).toMatchObject({ known: true, value: 'westeurope' });
+  });
+});
+
 describe('bad input', () => {
   it('invalid JSON: one parse error at the position the parser stopped, nothing loaded', () => {
     const r = load('truncated.json');
@@ -420,6 +507,18 @@ describe('bad input', () => {
     expect(loadArmTemplate('blob.bin', bytes).diagnostics).toMatchObject([{ code: 'parse-error' }]);
     expect(loadArmTemplate('empty.json', '').diagnostics).toMatchObject([{ code: 'parse-error', line: 1, column: 1 }]);
     expect(loadArmTemplate('array.json', '[1, 2]').diagnostics).toMatchObject([{ code: 'not-a-template' }]);
+  });
+
+  it('a long chain of variables is cut off, not a stack overflow', () => {
+    const variables: Record<string, string> = { v0: 'end' };
+    for (let i = 1; i <= 5000; i++) variables[`v${i}`] = `[variables('v${i - 1}')]`;
+    const t = {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', variables,
+      resources: [{ type: 'Microsoft.Network/applicationSecurityGroups', apiVersion: '2023-09-01', name: "[variables('v5000')]" }],
+    };
+    const r = loadArmTemplate('chain.json', JSON.stringify(t));
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['too-deep']);
+    expect(ofKind(r, 'azure.network.asg')[0]!.name).toMatchObject({ known: false, why: 'references nested too deeply' });
   });
 
   it('hostile expressions: self-referencing variables, huge strings and ranges become unknown with diagnostics', () => {
