@@ -1,4 +1,5 @@
 import type { Tri } from '../../model/core/index.js';
+import { directionMismatches, groupSuggestions, redundantSgRules, shadowedNsgRules } from './analysis/rules.js';
 import { compileAws } from './aws/compile.js';
 import type { AwsCompiled, IfaceC } from './aws/compile.js';
 import { AwsNet } from './aws/evaluate.js';
@@ -13,9 +14,9 @@ import { formatAddress, parseCidr } from './sets/address.js';
 import type { Address } from './sets/address.js';
 import { IpSet } from './sets/ip-set.js';
 import { ICMP, ICMPV6, PortMap, ports, protocolName, TCP, UDP } from './sets/ports.js';
-import { INTERNET } from './sets/well-known.js';
+import { AZURE_PLATFORM, INTERNET } from './sets/well-known.js';
 import type {
-  Endpoint, ExposureRow, NetworkDiagnostic, NetworkInput, PathStep, QueryProtocol, ReachQuery, ReachResult, RuleRef, Verdict,
+  DirectionMismatch, Endpoint, ExposureRow, GroupSuggestion, NetworkDiagnostic, RedundantRule, ShadowedRule, NetworkInput, PathStep, QueryProtocol, ReachQuery, ReachResult, RuleRef, Verdict,
 } from './types.js';
 
 /** One concrete end of a flow. */
@@ -42,6 +43,7 @@ interface Outcome extends Evaluated {
  */
 export class NetworkEngine {
   readonly diagnostics: readonly NetworkDiagnostic[];
+  readonly internet: IpSet;
   readonly aws: AwsNet;
   readonly azure: AzureNet;
   readonly #handles = new Map<string, Node[]>();
@@ -51,6 +53,15 @@ export class NetworkEngine {
     this.aws = new AwsNet(aws);
     this.azure = new AzureNet(azure);
     this.diagnostics = diags.list;
+    // Addresses of the networks in the inputs are never internet sources, even when they are public (IPv6 blocks,
+    // VPCs on public ranges): traffic from them stays inside. Azure's Internet tag is defined the same way.
+    let own = IpSet.EMPTY;
+    for (const v of aws.vpcs.values()) own = own.union(v.cidrs.def);
+    for (const v of azure.vnets.values()) own = own.union(v.space.def);
+    // Azure's platform address (health probes, DNS) is public but never an internet client.
+    this.internet = INTERNET.subtract(own).subtract(AZURE_PLATFORM);
+    this.aws.internet = this.internet;
+    this.azure.internet = this.internet;
     for (const n of aws.ifaces) {
       const node: Node = { kind: 'aws', n, viaPublic: false };
       for (const h of [n.id, ...n.aliases]) this.index(this.#handles, h, node);
@@ -85,7 +96,7 @@ export class NetworkEngine {
   // ── endpoints ────────────────────────────────────────────────────────────────────────────────────────────────────
 
   resolve(e: Endpoint): Node[] | EndpointError {
-    if (e === 'internet') return [{ kind: 'set', set: INTERNET, label: 'internet' }];
+    if (e === 'internet') return [{ kind: 'set', set: this.internet, label: 'internet' }];
     if ('handle' in e) {
       const nodes = this.#handles.get(fold(e.handle));
       if (nodes) return nodes;
@@ -191,8 +202,8 @@ export class NetworkEngine {
 
   /** Peers in a set (the internet, a CIDR, an external address) to an interface. */
   private fromSet(s: Extract<Node, { kind: 'set' }>, d: Exclude<Node, { kind: 'set' }>, proto: number, port: number): Outcome {
-    const pub = s.set.intersect(INTERNET);
-    const priv = s.set.subtract(INTERNET);
+    const pub = s.set.intersect(this.internet);
+    const priv = s.set.subtract(this.internet);
     const outcomes: Outcome[] = [];
     if (!pub.isEmpty()) {
       const lead: Level[] = d.addr && !d.viaPublic
@@ -208,8 +219,8 @@ export class NetworkEngine {
   }
 
   private toSet(s: Exclude<Node, { kind: 'set' }>, d: Extract<Node, { kind: 'set' }>, proto: number, port: number): Outcome {
-    const pub = d.set.intersect(INTERNET);
-    const priv = d.set.subtract(INTERNET);
+    const pub = d.set.intersect(this.internet);
+    const priv = d.set.subtract(this.internet);
     const outcomes: Outcome[] = [];
     if (!pub.isEmpty()) outcomes.push(this.bestOverCells(s, (lo) => this.outboundLevels(s, proto, port, lo), pub, d.label, false));
     if (!priv.isEmpty()) {
@@ -231,7 +242,7 @@ export class NetworkEngine {
     const cells = n.kind === 'azure' ? this.azure.cells(this.azure.pathNsgs(n.ic)) : [[0, 65535] as [number, number]];
     let best: Evaluated | undefined;
     for (const [lo] of cells) {
-      const e = evaluateSet(levels(lo), peers);
+      const e = evaluateSet(levels(lo), peers, this.internet);
       if (!best || RANK[e.verdict] > RANK[best.verdict]) best = e;
       if (best.verdict === 'reachable') break;
     }
@@ -241,7 +252,7 @@ export class NetworkEngine {
     const path = inbound ? [setStep, ...e.path, nodeStep] : [nodeStep, ...e.path, setStep];
     const reasons = reasonsFor(e);
     if (e.verdict !== 'blocked' && !e.through.def.isEmpty() && !e.through.def.covers(peers.intersect(familiesOf(e.through.def)))) {
-      reasons.push(`${inbound ? 'from' : 'to'} ${describeSet(e.through.def).text} only`);
+      reasons.push(`${inbound ? 'from' : 'to'} ${describeSet(e.through.def, this.internet).text} only`);
     }
     return { ...e, path, reasons };
   }
@@ -330,7 +341,11 @@ export class NetworkEngine {
     const eq = (a: IpSet, b: IpSet) => a.equals(b);
     const reach = path.def;
     const maybe = PortMap.combine(path.pos, path.def, (a, b) => a.subtract(b), eq);
-    const blocked = PortMap.combine(rule.def, path.pos, (a, b) => a.subtract(b), eq);
+    // A rule open to IPv6 clients on an interface with only an IPv4 public address (or the reverse) is not worth a
+    // "blocked" row; an interface with no public address at all keeps both families, since either could be added.
+    const gate = inbound ? (node.kind === 'aws' ? this.aws.publicLevel(node.n) : this.azure.publicLevel(node.ic)).allowed : undefined;
+    const fams = gate && !gate.pos.isEmpty() ? familiesOf(gate.pos) : IpSet.ALL;
+    const blocked = PortMap.combine(rule.def, path.pos, (a, b) => a.subtract(b).intersect(fams), eq);
     const out: ExposureRow[] = [];
     const portsOf = (lo: number, hi: number): number[] => (proto === ICMP || proto === ICMPV6 ? (lo > 255 ? [] : [lo, Math.min(hi, 255)]) : [lo, hi]);
     for (const [verdict, m] of [['reachable', reach], ['unknown', maybe], ['blocked', blocked]] as const) {
@@ -348,18 +363,40 @@ export class NetworkEngine {
   }
 
   private row(node: Exclude<Node, { kind: 'set' }>, proto: number, ranges: number[], from: IpSet, verdict: Verdict, inbound: boolean): ExposureRow {
-    const lo = ranges[0] as number;
-    const rep = from.first();
+    // Explain each port range (a few at most): different ranges may be let through by different rules.
+    const via: RuleRef[] = [];
+    let blockedBy: RuleRef[] = [];
+    const reasons: string[] = [];
+    for (let i = 0; i < ranges.length && i < 16; i += 2) {
+      const one = this.explainRange(node, proto, ranges[i] as number, ranges[i + 1] as number, from, verdict, inbound);
+      via.push(...one.via);
+      if (i === 0) {
+        blockedBy = one.blockedBy;
+        reasons.push(...one.reasons);
+      }
+    }
     const withPorts = proto === TCP || proto === UDP || proto === ICMP || proto === ICMPV6;
+    const addresses = node.kind === 'aws' ? node.n.publicIps : publicAddressOf(this, node.ic);
+    const d = describeSet(from, this.internet);
+    return {
+      interface: nodeId(node), resource: nodeDisplay(node), provider: node.kind, addresses,
+      protocol: protocolName(proto), ports: withPorts ? ports.format(ranges) : [], from: d.from, ...(d.except.length > 0 ? { except: d.except } : {}),
+      via: dedupe(via), verdict, blockedBy: dedupe(blockedBy), reasons,
+    };
+  }
+
+  private explainRange(node: Exclude<Node, { kind: 'set' }>, proto: number, lo: number, hi: number, from: IpSet, verdict: Verdict, inbound: boolean):
+    { via: RuleRef[]; blockedBy: RuleRef[]; reasons: string[] } {
+    const rep = from.first();
     const via: RuleRef[] = [];
     let blockedBy: RuleRef[] = [];
     const reasons: string[] = [];
     const peerSet = rep ? IpSet.fromAddress(rep) : from;
     if (node.kind === 'aws') {
       const dir = inbound ? 'ingress' : 'egress';
-      for (const r of this.aws.rulesAllowing(node.n, dir, proto, lo, ranges[ranges.length - 1] as number, from)) via.push({ kind: 'security-group', id: r.id, rule: r.rule });
+      for (const r of this.aws.rulesAllowing(node.n, dir, proto, lo, hi, from)) via.push({ kind: 'security-group', id: r.id, rule: r.rule });
       const levels = inbound ? this.aws.inboundFromSet(node.n, proto, lo) : this.aws.outboundToSet(node.n, proto, lo);
-      const e = evaluateSet(levels, peerSet);
+      const e = evaluateSet(levels, peerSet, this.internet);
       for (const st of e.path) if (st.decision === 'allow' && st.kind !== 'security-group' && st.rule !== null) via.push({ kind: st.kind, id: st.id, rule: st.rule });
       blockedBy = verdict === 'blocked' ? e.blockedBy : [];
       if (verdict !== 'reachable') reasons.push(...reasonsFor(e));
@@ -368,7 +405,7 @@ export class NetworkEngine {
       let best: Evaluated | undefined;
       for (const [cellLo] of cells) {
         const levels = inbound ? this.azure.inboundFromSet(node.ic, proto, lo, cellLo) : this.azure.outboundToSet(node.ic, proto, lo, cellLo);
-        const e = evaluateSet(levels, peerSet);
+        const e = evaluateSet(levels, peerSet, this.internet);
         if (!best || RANK[e.verdict] > RANK[best.verdict]) best = e;
       }
       const e = best as Evaluated;
@@ -380,14 +417,25 @@ export class NetworkEngine {
       }
       if (verdict !== 'reachable') reasons.push(...reasonsFor(e));
     }
-    const addresses = node.kind === 'aws' ? node.n.publicIps : publicAddressOf(this, node.ic);
-    const d = describeSet(from);
-    return {
-      interface: nodeId(node), resource: nodeDisplay(node), provider: node.kind, addresses,
-      protocol: protocolName(proto), ports: withPorts ? ports.format(ranges) : [], from: d.from, ...(d.except.length > 0 ? { except: d.except } : {}),
-      via: dedupe(via), verdict,
-      blockedBy: dedupe(blockedBy), reasons,
-    };
+    return { via, blockedBy, reasons };
+  }
+
+  // ── rule analyses ────────────────────────────────────────────────────────────────────────────────────────────────
+
+  shadowedNsgRules(): ShadowedRule[] {
+    return shadowedNsgRules(this.azure);
+  }
+
+  redundantSgRules(): RedundantRule[] {
+    return redundantSgRules(this.aws.c);
+  }
+
+  directionMismatches(): DirectionMismatch[] {
+    return directionMismatches(this.azure);
+  }
+
+  groupSuggestions(): GroupSuggestion[] {
+    return groupSuggestions(this.aws.c, this.azure);
   }
 
   /** For checks and queries that start from a compiled interface. */
@@ -472,8 +520,8 @@ function publicSet(e: NetworkEngine, n: Exclude<Node, { kind: 'set' }>): { set: 
     if (r.ok) set = set.union(IpSet.fromCidr(r.value));
   }
   if (!set.isEmpty()) return { set, label: known.join(', '), exact: true };
-  if (has === false && n.kind === 'azure') return { set: INTERNET, label: 'its outbound public address', exact: false };
-  return { set: INTERNET, label: 'its public address', exact: false };
+  if (has === false && n.kind === 'azure') return { set: e.internet, label: 'its outbound public address', exact: false };
+  return { set: e.internet, label: 'its public address', exact: false };
 }
 
 function pickBest(outcomes: Outcome[]): Outcome {

@@ -61,7 +61,7 @@ export function evaluatePoint(levels: readonly Level[], peer: Address | undefine
  * Set mode: peers range over `peers` (existential: some internet client). Levels without `allowed` decide alone
  * (e.g. "has a public address"); levels with it narrow the set.
  */
-export function evaluateSet(levels: readonly Level[], peers: IpSet): Evaluated {
+export function evaluateSet(levels: readonly Level[], peers: IpSet, universe: IpSet = INTERNET): Evaluated {
   let run: B<IpSet> = { def: peers, pos: peers };
   let gate: Tri = true;
   const narrowedAt: (string | null)[] = [];
@@ -92,7 +92,7 @@ export function evaluateSet(levels: readonly Level[], peers: IpSet): Evaluated {
         decision = false;
         note = 'lets through none of the addresses the levels before it let through';
       } else if (decision === true && !mine.def.covers(peers.intersect(familiesOf(mine.def)))) {
-        note = `only ${describeSet(mine.def).text}`;
+        note = `only ${describeSet(mine.def, universe).text}`;
       }
     } else decision = l.explain(undefined).decision;
     const e = l.explain(rep);
@@ -114,13 +114,13 @@ export function familiesOf(s: IpSet): IpSet {
  * A readable form of an address set: the CIDRs, or — when shorter — "any internet address except …", since what
  * gets through from the internet is usually everything but a few denied ranges.
  */
-export function describeSet(s: IpSet, max = 6): { from: string[]; except: string[]; text: string } {
+export function describeSet(s: IpSet, universe: IpSet = INTERNET, max = 6): { from: string[]; except: string[]; text: string } {
   const from: string[] = [];
   const except: string[] = [];
   for (const [fam, all] of [[IpSet.ALL_V4, '0.0.0.0/0'], [IpSet.ALL_V6, '::/0']] as const) {
     const part = s.intersect(fam);
     if (part.isEmpty()) continue;
-    const inet = INTERNET.intersect(fam);
+    const inet = universe.intersect(fam);
     const missing = inet.subtract(part);
     const direct = part.toCidrs();
     if (part.covers(inet) && direct.length > 1) from.push(all);

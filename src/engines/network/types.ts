@@ -226,6 +226,8 @@ export interface AzurePublicIp {
   /** `Basic` or `Standard`. */
   readonly sku: Val<string>;
   readonly address?: Val<string> | null;
+  /** `IPv4` (the default) or `IPv6`: which internet clients the address can receive. */
+  readonly version?: Val<string>;
 }
 
 export interface AzureNic {
@@ -325,4 +327,54 @@ export interface NetworkDiagnostic {
   readonly at?: Provenance;
   /** Path inside the engine input: `aws.securityGroups[sg-1].ingress[2].cidrs[0]`. */
   readonly path: string;
+}
+
+// ── Rule analyses ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** An NSG rule no traffic ever reaches: higher-priority rules of the same direction cover everything it matches. */
+export interface ShadowedRule {
+  readonly nsg: string;
+  readonly rule: string;
+  readonly direction: 'Inbound' | 'Outbound';
+  readonly priority: number;
+  readonly access: 'Allow' | 'Deny';
+  /** Higher-priority rules that overlap it. */
+  readonly shadowedBy: readonly string[];
+  /** A shadowing rule has the opposite access: the rule's intent is overridden, not merely duplicated. */
+  readonly conflicting: boolean;
+  readonly at?: Provenance;
+}
+
+/** A security group rule that allows nothing the group's other rules do not already allow. */
+export interface RedundantRule {
+  readonly group: string;
+  readonly rule: string;
+  readonly direction: 'ingress' | 'egress';
+  readonly coveredBy: readonly string[];
+  readonly at?: Provenance;
+}
+
+/** An NSG rule whose direction contradicts its name, or whose addresses can only make sense in the other direction. */
+export interface DirectionMismatch {
+  readonly nsg: string;
+  readonly rule: string;
+  readonly direction: 'Inbound' | 'Outbound';
+  readonly intended: 'Inbound' | 'Outbound';
+  readonly reason: 'name' | 'addresses';
+  readonly detail: string;
+  readonly at?: Provenance;
+}
+
+/** A rule listing individual addresses of interfaces that share a security group or ASG: a reference would do. */
+export interface GroupSuggestion {
+  readonly provider: 'aws' | 'azure';
+  /** Security group or NSG id. */
+  readonly container: string;
+  readonly rule: string;
+  readonly side: 'source' | 'destination';
+  readonly addresses: readonly string[];
+  readonly interfaces: readonly string[];
+  /** Groups (AWS) or ASGs (Azure) every one of those interfaces is in; empty: none yet, create one. */
+  readonly suggest: readonly string[];
+  readonly at?: Provenance;
 }

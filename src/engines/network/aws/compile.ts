@@ -211,7 +211,8 @@ export function compileAws(input: AwsInput, diags: Diagnostics): AwsCompiled {
         if (!m) {
           diags.add('missing-reference', 'warning', `aws.securityGroups[${g.id}].${r.label}`,
             `referenced security group \`${ref}\` is not in the inputs; its members are unknown`, r.at);
-          peers = { def: peers.def, pos: peers.pos.union(IpSet.ALL) };
+          // Members of a group outside the inputs are still matched by their private addresses only.
+          peers = { def: peers.def, pos: peers.pos.union(NON_PUBLIC) };
         } else peers = { def: peers.def.union(m.def), pos: peers.pos.union(m.pos) };
       }
       if (r.unknownGroupRef) peers = { def: peers.def, pos: IpSet.ALL };

@@ -38,6 +38,9 @@ export class AwsNet {
   readonly #routeMemo = new Map<string, B<IpSet>>();
   readonly #naclIds = new Map<NaclC, number>();
 
+  /** Internet source/destination addresses: public space outside every network in the inputs. */
+  internet: IpSet = INTERNET;
+
   constructor(readonly c: AwsCompiled) {}
 
   // ── security groups ──────────────────────────────────────────────────────────────────────────────────────────────
@@ -455,7 +458,7 @@ export class AwsNet {
   /** Which internet peers pass every level, per port, for one protocol (inbound) — exposure analysis. */
   inboundRegion(n: IfaceC, proto: number): { rule: B<PortMap<IpSet>>; path: B<PortMap<IpSet>> } {
     const sg = this.sgRegion(n, 'ingress', proto);
-    const inet = (m: PortMap<IpSet>) => m.map((v) => v.intersect(INTERNET), eqSet);
+    const inet = (m: PortMap<IpSet>) => m.map((v) => v.intersect(this.internet), eqSet);
     const rule = { def: inet(sg.def), pos: inet(sg.pos) };
     const a = this.naclOf(n);
     const t = this.routeTableOf(n);
@@ -492,7 +495,7 @@ export class AwsNet {
   /** Which internet destinations the interface can open connections to, per port, for one protocol. */
   egressRegion(n: IfaceC, proto: number): { rule: B<PortMap<IpSet>>; path: B<PortMap<IpSet>> } {
     const sg = this.sgRegion(n, 'egress', proto);
-    const inet = (m: PortMap<IpSet>) => m.map((v) => v.intersect(INTERNET), eqSet);
+    const inet = (m: PortMap<IpSet>) => m.map((v) => v.intersect(this.internet), eqSet);
     const rule = { def: inet(sg.def), pos: inet(sg.pos) };
     const a = this.naclOf(n);
     const t = this.routeTableOf(n);

@@ -94,6 +94,9 @@ export interface NicC {
 
 export interface PublicIpC {
   readonly id: string;
+  readonly display: string;
+  /** 4 or 6; 0 when unknown. */
+  readonly family: 0 | 4 | 6;
   readonly sku: 'basic' | 'standard' | 'unknown';
   readonly address: string | null;
 }
@@ -166,9 +169,12 @@ export function compileAzure(input: AzureInput, diags: Diagnostics): AzureCompil
   const publicIps = new Map<string, PublicIpC>();
   for (const p of input.publicIps ?? []) {
     const sku = str(p.sku);
+    const address = p.address === undefined || p.address === null || isUnknown(p.address) ? null : p.address;
+    const version = p.version === undefined ? 'ipv4' : str(p.version)?.toLowerCase() ?? null;
+    const family = address !== null ? (address.includes(':') ? 6 : 4) : version === 'ipv6' ? 6 : version === 'ipv4' ? 4 : 0;
     publicIps.set(fold(p.id), {
-      id: fold(p.id), sku: sku === null ? 'unknown' : sku.toLowerCase() === 'standard' ? 'standard' : sku.toLowerCase() === 'basic' ? 'basic' : 'unknown',
-      address: p.address === undefined || p.address === null || isUnknown(p.address) ? null : p.address,
+      id: fold(p.id), display: p.id, family, sku: sku === null ? 'unknown' : sku.toLowerCase() === 'standard' ? 'standard' : sku.toLowerCase() === 'basic' ? 'basic' : 'unknown',
+      address,
     });
   }
   const nics: NicC[] = (input.nics ?? []).map((n) => {

@@ -32,6 +32,9 @@ export class AzureNet {
   readonly #regionMemo = new Map<string, B<PortMap<IpSet>>>();
   readonly #cellMemo = new Map<string, [number, number][]>();
 
+  /** Internet source/destination addresses: public space outside every network in the inputs. */
+  internet: IpSet = INTERNET;
+
   constructor(readonly c: AzureCompiled) {}
 
   // ── addresses ────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -65,7 +68,7 @@ export class AzureNet {
     return out;
   }
 
-  private resolveSpec(s: AddrSpec, vnet: string | null, withAsgs: boolean): B<IpSet> {
+  resolveSpec(s: AddrSpec, vnet: string | null, withAsgs: boolean): B<IpSet> {
     if (s.any) return exact(IpSet.ALL);
     let def = s.cidrs.def;
     let pos = s.cidrs.pos;
@@ -191,7 +194,8 @@ export class AzureNet {
 
   /** One NSG place on a path as a level. With `peer` null, the level works on peer sets (internet clients). */
   nsgLevel(place: NsgPlace, ic: IpConfigC, inbound: boolean, proto: number, port: number, cellLo: number, peer: Peer | null, peerIc?: IpConfigC): Level {
-    const link = place === 'nic' ? ic.nic.nsg : this.c.subnets.get(ic.subnetId ?? '')?.nsg ?? 'unknown';
+    const sub = ic.subnetId === null ? undefined : this.c.subnets.get(ic.subnetId);
+    const link: NsgLink = place === 'nic' ? ic.nic.nsg : sub ? sub.nsg : 'unknown';
     const where = place === 'nic' ? `NIC ${ic.nic.name}` : `subnet ${this.c.subnets.get(ic.subnetId ?? '')?.display ?? ic.subnetId ?? '(unknown)'}`;
     const n = this.nsgOf(link);
     if (n === 'none') return constLevel('nsg', `${where} (no NSG)`, true, null, 'no network security group here: all traffic passes');
@@ -215,25 +219,30 @@ export class AzureNet {
    * unless an NSG allows it, so with no NSG at either place it stays closed, while a Basic one is open.
    */
   publicLevel(ic: IpConfigC): Level {
-    if (ic.publicIp === null) return constLevel('public-ip', `${ic.nic.name}/${ic.name}`, false, null, 'no public IP address on the ipconfig');
-    if (ic.publicIp === 'unknown') return constLevel('public-ip', `${ic.nic.name}/${ic.name}`, 'unknown', null, 'whether it has a public IP address is not known');
+    const where = `${ic.nic.name}/${ic.name}`;
+    if (ic.publicIp === null) return withFamily(constLevel('public-ip', where, false, null, 'no public IP address on the ipconfig'), 0);
+    if (ic.publicIp === 'unknown') return withFamily(constLevel('public-ip', where, 'unknown', null, 'whether it has a public IP address is not known'), 0);
     const pip = this.c.publicIps.get(ic.publicIp);
     const sku = pip?.sku ?? 'unknown';
     const places = [this.subnetNsg(ic), this.nsgOf(ic.nic.nsg)];
     const anyNsg: Tri = places.some((p) => typeof p === 'object') ? true : places.some((p) => p === 'unknown') ? 'unknown' : false;
     const rule = pip?.address ?? null;
-    const id = pip ? ic.publicIp : `${ic.publicIp}`;
-    if (anyNsg === true || sku === 'basic') return constLevel('public-ip', id, true, rule, sku === 'standard' ? 'Standard SKU: open only where an NSG allows' : undefined);
-    if (anyNsg === false && sku === 'standard') {
-      return constLevel('public-ip', id, false, rule, 'Standard SKU public IP with no NSG on the subnet or NIC: closed to inbound traffic');
-    }
-    return constLevel('public-ip', id, 'unknown', rule, sku === 'unknown' ? 'the public IP\'s SKU is not known' : 'whether an NSG applies is not known');
+    const id = pip?.display ?? ic.publicIp;
+    let level: Level;
+    if (anyNsg === true || sku === 'basic') level = constLevel('public-ip', id, true, rule, sku === 'standard' ? 'Standard SKU: open only where an NSG allows' : undefined);
+    else if (anyNsg === false && sku === 'standard') {
+      level = constLevel('public-ip', id, false, rule, 'Standard SKU public IP with no NSG on the subnet or NIC: closed to inbound traffic');
+    } else level = constLevel('public-ip', id, 'unknown', rule, sku === 'unknown' ? 'the public IP\'s SKU is not known' : 'whether an NSG applies is not known');
+    return withFamily(level, pip?.family ?? 0);
   }
 
   /** Outbound to the internet needs an outbound path: a public IP, a NAT gateway, or the subnet's default outbound access. */
   outboundLevel(ic: IpConfigC): Level {
     const s = ic.subnetId === null ? undefined : this.c.subnets.get(ic.subnetId);
-    if (ic.publicIp !== null && ic.publicIp !== 'unknown') return constLevel('public-ip', ic.publicIp, true, this.c.publicIps.get(ic.publicIp)?.address ?? null);
+    if (ic.publicIp !== null && ic.publicIp !== 'unknown') {
+      const pip = this.c.publicIps.get(ic.publicIp);
+      return constLevel('public-ip', pip?.display ?? ic.publicIp, true, pip?.address ?? null);
+    }
     const t: Tri = s ? s.outbound : 'unknown';
     return constLevel('subnet', s?.display ?? ic.subnetId ?? '(unknown subnet)', ic.publicIp === 'unknown' && t !== true ? 'unknown' : t, null,
       t === false ? 'private subnet without a NAT gateway or public IP: no outbound internet access' : 'outbound through the subnet\'s NAT gateway or default outbound access');
@@ -284,23 +293,23 @@ export class AzureNet {
    */
   inboundRegion(ic: IpConfigC, proto: number): { rule: B<PortMap<IpSet>>; path: B<PortMap<IpSet>> } {
     const places = this.pathNsgs(ic);
-    const gate = this.publicLevel(ic).explain(undefined).decision;
+    const gateSet = this.publicLevel(ic).allowed as B<IpSet>;
     let ruleDef = EMPTY_MAP;
     let rulePos = EMPTY_MAP;
     let pathDef = EMPTY_MAP;
     let pathPos = EMPTY_MAP;
     const anyReal = places.some((p) => typeof p === 'object');
     for (const [cellLo] of this.cells(places)) {
-      let cDef = PortMap.constant(INTERNET);
-      let cPos = PortMap.constant(INTERNET);
+      let cDef = PortMap.constant(this.internet);
+      let cPos = PortMap.constant(this.internet);
       for (const p of places) {
         let m: B<PortMap<IpSet>>;
         if (p === 'none') m = { def: ALL_MAP, pos: ALL_MAP };
         else if (p === 'unknown') m = { def: EMPTY_MAP, pos: ALL_MAP };
         else {
           m = this.nsgRegion(p, true, proto, cellLo, ic);
-          ruleDef = PortMap.combine(ruleDef, m.def, (a, b) => a.union(b.intersect(INTERNET)), eqSet);
-          rulePos = PortMap.combine(rulePos, m.pos, (a, b) => a.union(b.intersect(INTERNET)), eqSet);
+          ruleDef = PortMap.combine(ruleDef, m.def, (a, b) => a.union(b.intersect(this.internet)), eqSet);
+          rulePos = PortMap.combine(rulePos, m.pos, (a, b) => a.union(b.intersect(this.internet)), eqSet);
         }
         cDef = PortMap.combine(cDef, m.def, (a, b) => a.intersect(b), eqSet);
         cPos = PortMap.combine(cPos, m.pos, (a, b) => a.intersect(b), eqSet);
@@ -308,12 +317,13 @@ export class AzureNet {
       pathDef = PortMap.combine(pathDef, cDef, (a, b) => a.union(b), eqSet);
       pathPos = PortMap.combine(pathPos, cPos, (a, b) => a.union(b), eqSet);
     }
+    // With no NSG at either place nothing is "open by a rule": what gets through is the SKU's doing, not a rule's.
     if (!anyReal) {
-      ruleDef = pathDef;
-      rulePos = pathPos;
+      ruleDef = EMPTY_MAP;
+      rulePos = EMPTY_MAP;
     }
-    const gated = (m: PortMap<IpSet>, certain: boolean) => (gate === true || (gate === 'unknown' && !certain) ? m : EMPTY_MAP);
-    return { rule: { def: ruleDef, pos: rulePos }, path: { def: gated(pathDef, true), pos: gated(pathPos, false) } };
+    const gated = (m: PortMap<IpSet>, g: IpSet) => m.map((v) => v.intersect(g), eqSet);
+    return { rule: { def: ruleDef, pos: rulePos }, path: { def: gated(pathDef, gateSet.def), pos: gated(pathPos, gateSet.pos) } };
   }
 
   /** Internet destinations the ipconfig can open connections to, per port, for one protocol. */
@@ -323,8 +333,8 @@ export class AzureNet {
     let pathDef = EMPTY_MAP;
     let pathPos = EMPTY_MAP;
     for (const [cellLo] of this.cells(places)) {
-      let cDef = PortMap.constant(INTERNET);
-      let cPos = PortMap.constant(INTERNET);
+      let cDef = PortMap.constant(this.internet);
+      let cPos = PortMap.constant(this.internet);
       for (const p of places) {
         const m: B<PortMap<IpSet>> = p === 'none' ? { def: ALL_MAP, pos: ALL_MAP } : p === 'unknown' ? { def: EMPTY_MAP, pos: ALL_MAP } : this.nsgRegion(p, false, proto, cellLo, ic);
         cDef = PortMap.combine(cDef, m.def, (a, b) => a.intersect(b), eqSet);
@@ -345,4 +355,19 @@ export class AzureNet {
   addressOf(ic: IpConfigC): Address | undefined {
     return ic.primary;
   }
+}
+
+/** An IPv4 public address receives IPv4 clients only, an IPv6 one IPv6 clients: the level as a set of client addresses. */
+function withFamily(level: Level, fam: 0 | 4 | 6): Level {
+  const d = level.explain(undefined).decision;
+  const famSet = fam === 4 ? IpSet.ALL_V4 : fam === 6 ? IpSet.ALL_V6 : IpSet.ALL;
+  const allowed = d === true ? { def: famSet, pos: famSet } : d === false ? { def: IpSet.EMPTY, pos: IpSet.EMPTY } : { def: IpSet.EMPTY, pos: famSet };
+  return {
+    ...level, allowed,
+    explain: (rep) => {
+      const e = level.explain(undefined);
+      if (rep && fam !== 0 && rep.family !== fam) return { ...e, decision: false, note: `an IPv${fam} address receives IPv${fam} clients only` };
+      return e;
+    },
+  };
 }
