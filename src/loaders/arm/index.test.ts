@@ -440,6 +440,56 @@ describe('deployment scopes and context', () => {
   });
 });
 
+describe('adapter details', () => {
+  const template = (resources: unknown[]) => JSON.stringify({
+    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', resources,
+  }, null, 2);
+
+  it('canonicalises identity types whatever their case and spacing', () => {
+    const r = loadArmTemplate('id.json', template([{
+      type: 'Microsoft.Compute/virtualMachines', apiVersion: '2023-09-01', name: 'vm1', identity: { type: 'systemassigned,userassigned' },
+      properties: { storageProfile: { osDisk: { osType: 'Windows', createOption: 'Attach' } } },
+    }]));
+    const vm = ofKind(r, 'azure.compute.vm')[0]!;
+    expect(value(vm.identityType)).toBe('SystemAssigned, UserAssigned');
+    expect(value(vm.osType)).toBe('Windows');
+    // No osProfile: the VM boots an attached disk; how it signs users in is not in the template.
+    expect(vm.passwordAuthentication).toMatchObject({ known: false });
+  });
+
+  it('storage defaults by API version: HTTPS-only was off before 2019-04-01', () => {
+    // https://learn.microsoft.com/rest/api/storagerp/storage-accounts/create (supportsHttpsTrafficOnly)
+    const r = loadArmTemplate('old.json', template([
+      { type: 'Microsoft.Storage/storageAccounts', apiVersion: '2018-07-01', name: 'stold', properties: {} },
+      { type: 'Microsoft.Storage/storageAccounts', apiVersion: '2019-04-01', name: 'stnew', properties: {} },
+    ]));
+    const [old, recent] = ofKind(r, 'azure.storage.account');
+    expect(old!.httpsOnly).toMatchObject({ known: true, value: false, defaulted: true });
+    expect(recent!.httpsOnly).toMatchObject({ known: true, value: true, defaulted: true });
+  });
+
+  it('security rules: singular and plural fields merged, unknown parts stay unknown', () => {
+    const r = loadArmTemplate('rules.json', template([{
+      type: 'Microsoft.Network/networkSecurityGroups', apiVersion: '2023-09-01', name: 'nsg',
+      properties: {
+        securityRules: [{
+          name: 'mixed',
+          properties: {
+            priority: '300', direction: 'OUTBOUND', access: 'deny', protocol: 'udp',
+            sourceAddressPrefix: '10.0.0.0/8', sourceAddressPrefixes: ['192.168.0.0/16'],
+            destinationPortRanges: ['53', '[reference(resourceId(\'Microsoft.Network/publicIPAddresses\', \'pip\')).ipAddress]'],
+            sourcePortRange: '*', destinationAddressPrefix: 'Internet',
+          },
+        }],
+      },
+    }]));
+    const rule = ofKind(r, 'azure.network.nsg')[0]!.rules[0]!;
+    expect([value(rule.priority), value(rule.direction), value(rule.access), value(rule.protocol)]).toEqual([300, 'Outbound', 'Deny', 'Udp']);
+    expect(value(rule.sourcePrefixes)).toEqual(['10.0.0.0/8', '192.168.0.0/16']);
+    expect(rule.destinationPorts).toMatchObject({ known: false, why: "`reference('/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/providers/Microsoft.Network/publicIPAddresses/pip')` is the resource's state at deployment" });
+  });
+});
+
 describe('bad input', () => {
   it('invalid JSON: one parse error at the position the parser stopped, nothing loaded', () => {
     const r = load('truncated.json');

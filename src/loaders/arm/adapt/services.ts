@@ -160,14 +160,24 @@ function userAssignedIdentities(r: ArmResource): ReturnType<typeof link>[] {
     : known(id, v.at)));
 }
 
+const IDENTITY_TYPES = ['SystemAssigned', 'UserAssigned', 'SystemAssigned, UserAssigned', 'None'];
+
+/** `identity.type`, canonical whatever the case and spacing (`systemAssigned,userAssigned`). */
+function identityType(v: Value | undefined, at: Provenance): Attr<string> {
+  const a = readString(v, at, AZURE_DEFAULTS.vm.identityType, 'identity.type');
+  if (!a.known) return a;
+  const squeezed = a.value.replace(/\s+/g, '').toLowerCase();
+  const hit = IDENTITY_TYPES.find((t) => t.replace(/\s+/g, '').toLowerCase() === squeezed);
+  return hit !== undefined ? { ...a, value: hit } : a;
+}
+
 const virtualMachine: Adapter = (r, out) => {
   const p = properties(r);
   const os = osType(p, r.at);
   const res: VirtualMachine = {
     ...base(r, 'azure.compute.vm'),
     name: leafName(r),
-    identityType: readCanonical(getPath(r.body, 'identity', 'type'), r.at,
-      ['SystemAssigned', 'UserAssigned', 'SystemAssigned, UserAssigned', 'None'], 'identity.type', AZURE_DEFAULTS.vm.identityType),
+    identityType: identityType(getPath(r.body, 'identity', 'type'), r.at),
     userAssignedIdentities: userAssignedIdentities(r),
     osType: os,
     passwordAuthentication: passwordAuthentication(p, os, r.at),
