@@ -21,7 +21,7 @@ export interface ConfigModule {
 /** An expression's representation: `{constant_value}` or `{references}` (or `{}` for an expression with neither). */
 export function isExpression(x: unknown): x is JsonObject {
   if (!isObject(x)) return false;
-  for (const k of Object.keys(x)) if (k !== 'constant_value' && k !== 'references') return false;
+  for (const k in x) if (k !== 'constant_value' && k !== 'references') return false;
   return true;
 }
 

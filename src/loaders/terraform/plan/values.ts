@@ -30,6 +30,7 @@ type ExprCtx =
   | { readonly t: 'none' };
 
 const NONE: ExprCtx = { t: 'none' };
+const EMPTY: JsonObject = {};
 
 /** Beyond this depth a plan value is not expanded (no provider schema nests this deep). */
 const MAX_VALUE_DEPTH = 64;
@@ -77,13 +78,19 @@ function build(env: BuildEnv, json: unknown, node: JsonNode | undefined, unk: un
     return { t: 'list', items, at };
   }
   if (!isObject(json)) return { t: 'null', at };
-  const unkObj = isObject(unk) ? unk : {};
+  const unkObj = isObject(unk) ? unk : EMPTY;
   const fields = new Map<string, Value>();
-  for (const [k, x] of Object.entries(json)) {
-    fields.set(k, build(env, x, node?.props?.get(k), unkObj[k], fieldContext(env, ctx, k), at, depth + 1));
+  const props = node?.props;
+  for (const k in json) {
+    const x = json[k];
+    const u = unkObj[k];
+    // A known scalar needs no configuration context (the common case).
+    const fctx = u === undefined && (x === null || typeof x !== 'object') ? NONE : fieldContext(env, ctx, k);
+    fields.set(k, build(env, x, props?.get(k), u, fctx, at, depth + 1));
   }
-  for (const [k, u] of Object.entries(unkObj)) {
-    if (fields.has(k) || u !== true) continue;
+  for (const k in unkObj) {
+    const u = unkObj[k];
+    if (u !== true || fields.has(k)) continue;
     if (ctx.t === 'block' && ctx.blocks.length > 0 && !ctx.blocks.some((b) => k in b)) {
       fields.set(k, { t: 'unknown', why: 'computed by the provider at apply (not set in the configuration)', refs: [], at, unset: true });
       continue;
@@ -126,7 +133,11 @@ function fieldContext(env: BuildEnv, ctx: ExprCtx, key: string): ExprCtx {
   }
 }
 
+const CONSTANT: ExprCtx = { t: 'expr', slots: [], text: [] };
+
 function exprContext(env: BuildEnv, exprs: readonly JsonObject[]): ExprCtx {
+  // Most arguments are constants: nothing to resolve.
+  if (exprs.length === 1 && !Array.isArray((exprs[0] as JsonObject)['references'])) return CONSTANT;
   const resolved = exprs.map((e) => env.resolver.resolveGroups(groupReferences(strings(e['references'])), env.mods, env.self));
   if (resolved.length === 1) {
     const groups = resolved[0] ?? [];
