@@ -1,4 +1,8 @@
+import { isArmTemplate, isArmParametersFile, loadArmTemplate } from '../loaders/arm/index.js';
 import { isAuthorizationDetails, loadAuthorizationDetails } from '../loaders/aws-iam-auth/index.js';
+import { isCloudFormation, loadCloudFormation, sniffCloudFormation } from '../loaders/cloudformation/index.js';
+import { adaptTerraform } from '../loaders/terraform/adapt/index.js';
+import { isTerraformPlan, loadTerraformPlan } from '../loaders/terraform/plan/load-plan.js';
 import type { InputFormat, LoadResult } from '../loaders/types.js';
 import type { InputFile } from './read-inputs.js';
 
@@ -9,7 +13,7 @@ export interface LoadOptions {
 
 /**
  * A single-file input format, recognised by content. JSON documents are parsed once by the scan and offered to each
- * `json` detector in order; text formats (YAML) offer the raw text.
+ * `json` detector in order; text formats (YAML, JSON with comments) offer the raw text.
  */
 export interface FileFormat {
   readonly format: InputFormat;
@@ -18,12 +22,20 @@ export interface FileFormat {
   load(file: InputFile, text: string, doc: unknown, options: LoadOptions): LoadResult | Promise<LoadResult>;
 }
 
+function loadPlan(file: InputFile, text: string, doc: unknown): LoadResult {
+  const plan = loadTerraformPlan(file.path, text, doc);
+  const adapted = adaptTerraform(plan.instances, plan.variables);
+  return { ...adapted, diagnostics: [...plan.diagnostics, ...adapted.diagnostics] };
+}
+
 /** The recognised single-file formats, most specific first. */
 export const FILE_FORMATS: FileFormat[] = [
-  {
-    format: 'aws-iam-authorization-details',
-    kind: 'json',
-    detect: (doc) => isAuthorizationDetails(doc),
-    load: (file, text) => loadAuthorizationDetails(file.path, text),
-  },
+  { format: 'terraform-plan', kind: 'json', detect: (doc) => isTerraformPlan(doc), load: (f, text, doc) => loadPlan(f, text, doc) },
+  { format: 'cloudformation', kind: 'json', detect: (doc) => isCloudFormation(doc), load: (f, text, _doc, o) => loadCloudFormation(f.path, text, o) },
+  // ARM parameter files hold values for a template: recognised so they are not reported as unknown JSON.
+  { format: 'arm', kind: 'json', detect: (doc) => isArmTemplate(doc) || isArmParametersFile(doc), load: (f, text, _doc, o) => loadArmTemplate(f.path, text, o) },
+  { format: 'aws-iam-authorization-details', kind: 'json', detect: (doc) => isAuthorizationDetails(doc), load: (f, text) => loadAuthorizationDetails(f.path, text) },
+  { format: 'cloudformation', kind: 'text', detect: (_doc, _f, text) => sniffCloudFormation(text), load: (f, text, _doc, o) => loadCloudFormation(f.path, text, o) },
+  // ARM templates may carry comments (not JSON): the ARM parser accepts them.
+  { format: 'arm', kind: 'text', detect: (_doc, f, text) => f.path.endsWith('.json') && /deploymentTemplate\.json|"apiVersion"/.test(text), load: (f, text, _doc, o) => loadArmTemplate(f.path, text, o) },
 ];
