@@ -1,4 +1,4 @@
-import type { Check } from '../kit/types.js';
+import type { AnyCheck } from '../kit/types.js';
 
 /** Every AWS check, by service. Each service folder exports its list from its own index. */
-export const AWS_CHECKS: readonly Check[] = [];
+export const AWS_CHECKS: readonly AnyCheck[] = [];
