@@ -5,7 +5,7 @@ import type { ConditionEnv, Scalar } from './condition/evaluate.js';
 import type { OperationCatalogue, RbacCatalogue } from './catalogue.js';
 import { Hierarchy } from './hierarchy.js';
 import type { Ancestry } from './hierarchy.js';
-import { parseInstant, summarisePolicy } from './pim.js';
+import { parseInstant, summarisePolicy, summariseSettings } from './pim.js';
 import type { PimPolicySummary } from './pim.js';
 import { EVERYONE, PrincipalTable } from './principals.js';
 import { CONDITIONAL, NO, RoleTable, YES, blockGrants, compileBlock, compileCondition, roleAnswer } from './roles.js';
@@ -230,10 +230,9 @@ export class RbacEngine {
     for (const p of input.policies ?? []) {
       const role = p.roleDefinitionId ? this.roleTable.resolve(p.roleDefinitionId) : undefined;
       const parsed = parseScope(p.scope);
-      this.policies.push(summarisePolicy(
-        p.id, isScopeError(parsed) ? p.scope : parsed.key,
-        role?.guid ?? (p.roleDefinitionId ? asciiLower(p.roleDefinitionId) : null), p.rules,
-      ));
+      const scopeKey = isScopeError(parsed) ? p.scope : parsed.key;
+      const roleId = role?.guid ?? (p.roleDefinitionId ? asciiLower(p.roleDefinitionId) : null);
+      this.policies.push(p.settings ? summariseSettings(p.id, scopeKey, roleId, p.settings) : summarisePolicy(p.id, scopeKey, roleId, p.rules ?? []));
     }
     this.#pmark = new Int32Array(this.principals.ids.length + 64);
     this.#scopeHolders = this.#scopeAssignments.map((list) => Int32Array.from(list, (ai) => (this.assignments[ai] as CompiledAssignment).principal));
@@ -1071,6 +1070,52 @@ export class RbacEngine {
       eligible,
       unknowns: [...new Set(unknowns)],
     };
+  }
+
+  #byId: Map<string, CompiledAssignment> | undefined;
+
+  /** A compiled assignment by its id (case-insensitive). */
+  assignmentById(id: string): CompiledAssignment | undefined {
+    if (!this.#byId) {
+      this.#byId = new Map();
+      for (const a of this.assignments) this.#byId.set(asciiLower(a.id), a);
+    }
+    return this.#byId.get(asciiLower(id));
+  }
+
+  /**
+   * Whether one assignment lets its holder perform `action` under the given request attributes, counting the role's
+   * block conditions and the assignment's own condition (scope, principal and deny assignments are not considered).
+   * This is how constrained delegation is read: `Microsoft.Authorization/roleAssignments/write` with
+   * `@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId]` set to the role one would assign.
+   */
+  assignmentAllows(a: CompiledAssignment, action: string, context: RbacRequestContext = NO_CONTEXT, plane?: 'control' | 'data', atInput?: string | number): Tri {
+    if (!a.role) return 'unknown';
+    const at = parseTime(atInput) ?? this.now;
+    const lower = this.#lower(action);
+    const mode = this.planeOf(lower, plane);
+    const ans = this.#roleAnswer(a.role, lower, mode);
+    if (ans === NO) return false;
+    if (ans === 0) return 'unknown';
+    if (ans === YES && !a.condition) return true;
+    let envCache: ConditionEnv | undefined;
+    return this.#conditionValue(a, ans, lower, mode, () => (envCache ??= this.#env(lower, at, context, a.principal)));
+  }
+
+  /** The same question for a role alone (its block conditions only), as if assigned without a condition. */
+  roleAllows(role: CompiledRole, action: string, context: RbacRequestContext = NO_CONTEXT, plane?: 'control' | 'data'): Tri {
+    const probe: CompiledAssignment = {
+      index: -1, id: '', scope: '/', scopeKey: '/', scopeKind: 'root', scopeId: -1, roleRef: role.guid, role, principal: -1,
+      condition: null, origin: 'standing', start: -Infinity, end: Infinity,
+    };
+    return this.assignmentAllows(probe, action, context, plane);
+  }
+
+  /** Every principal a principal stands for: itself and, for a group, all transitive members. */
+  membersOf(principalId: string): readonly string[] {
+    const i = this.principals.find(principalId);
+    if (i === undefined) return [principalId];
+    return [...this.principals.down(i).nodes].map((m) => this.principals.ids[m] as string);
   }
 
   /** The PIM policy governing `role` at exactly `scope`, if the inputs have one. */

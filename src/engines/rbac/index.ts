@@ -9,7 +9,7 @@ export { buildCatalogue, isCatalogueError, loadCatalogue, packageRoot, toPermiss
 export type { CatalogueError, OperationCatalogue, Plane, RbacCatalogue } from './catalogue.js';
 export { parseScope, isScopeError, managementGroupKey, subscriptionKey, ROOT_SCOPE } from './scope.js';
 export type { ParsedScope, ScopeKind } from './scope.js';
-export { durationHours, parseInstant, summarisePolicy } from './pim.js';
+export { durationHours, parseInstant, summarisePolicy, summariseSettings } from './pim.js';
 export type { PimPolicySummary } from './pim.js';
 export { parseCondition } from './condition/parse.js';
 export { evaluateCondition } from './condition/evaluate.js';

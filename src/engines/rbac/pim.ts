@@ -1,6 +1,6 @@
 import type { Tri } from '../../model/core/index.js';
 import { asciiLower } from './text.js';
-import type { RbacPolicyRuleInput } from './types.js';
+import type { RbacPolicyRuleInput, RbacPolicySettings } from './types.js';
 
 /**
  * Privileged Identity Management for Azure resource roles.
@@ -158,5 +158,29 @@ export function summarisePolicy(id: string, scope: string, roleId: string | null
     activationRequiresApproval: approvalRequired,
     activeAssignmentRequiresMfa: enabled(enableActive, 'MultiFactorAuthentication'),
     activeAssignmentRequiresJustification: enabled(enableActive, 'Justification'),
+  };
+}
+
+/** A summary from settings that were already typed; what they leave out is unknown. */
+export function summariseSettings(id: string, scope: string, roleId: string | null, s: RbacPolicySettings): PimPolicySummary {
+  const t = (v: boolean | 'unknown' | undefined): Tri => v ?? 'unknown';
+  const activationMax = s.activationMaxDuration ?? null;
+  return {
+    id,
+    scope,
+    roleId,
+    permanentEligibleAllowed: t(s.permanentEligibleAllowed),
+    eligibleMaxDuration: s.eligibleMaxDuration ?? null,
+    permanentActiveAllowed: t(s.permanentActiveAllowed),
+    activeMaxDuration: s.activeMaxDuration ?? null,
+    activationMaxDuration: activationMax,
+    activationMaxHours: durationHours(activationMax) ?? null,
+    activationRequiresMfa: t(s.activationRequiresMfa),
+    activationRequiresAuthenticationContext: t(s.activationRequiresAuthenticationContext),
+    activationRequiresJustification: t(s.activationRequiresJustification),
+    activationRequiresTicket: t(s.activationRequiresTicket),
+    activationRequiresApproval: t(s.activationRequiresApproval),
+    activeAssignmentRequiresMfa: t(s.activeAssignmentRequiresMfa),
+    activeAssignmentRequiresJustification: t(s.activeAssignmentRequiresJustification),
   };
 }

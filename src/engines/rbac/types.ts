@@ -107,12 +107,31 @@ export interface RbacHierarchyInput {
 /** One role management policy rule as the REST API returns it (the engine reads the fields it knows). */
 export type RbacPolicyRuleInput = Readonly<Record<string, unknown>>;
 
+/** PIM role settings already read into typed values (e.g. from Terraform `azurerm_role_management_policy`). */
+export interface RbacPolicySettings {
+  readonly permanentEligibleAllowed?: boolean | 'unknown';
+  readonly eligibleMaxDuration?: string | null;
+  readonly permanentActiveAllowed?: boolean | 'unknown';
+  readonly activeMaxDuration?: string | null;
+  readonly activationMaxDuration?: string | null;
+  readonly activationRequiresMfa?: boolean | 'unknown';
+  readonly activationRequiresAuthenticationContext?: boolean | 'unknown';
+  readonly activationRequiresJustification?: boolean | 'unknown';
+  readonly activationRequiresTicket?: boolean | 'unknown';
+  readonly activationRequiresApproval?: boolean | 'unknown';
+  readonly activeAssignmentRequiresMfa?: boolean | 'unknown';
+  readonly activeAssignmentRequiresJustification?: boolean | 'unknown';
+}
+
 export interface RbacRoleManagementPolicyInput {
   readonly id: string;
   readonly scope: string;
   /** The role the policy governs (from a roleManagementPolicyAssignment); null when the input does not say. */
   readonly roleDefinitionId?: string | null;
-  readonly rules: readonly RbacPolicyRuleInput[];
+  /** The REST rules (`effectiveRules` or `rules`); read when `settings` is absent. */
+  readonly rules?: readonly RbacPolicyRuleInput[];
+  /** Typed settings; a setting left out is unknown. */
+  readonly settings?: RbacPolicySettings;
   readonly at?: Provenance;
 }
 
