@@ -1,13 +1,15 @@
 /**
  * Every check's good and bad examples, run through the real loaders. Beside `foo.ts` sits `foo.examples/`, holding
  * files or folders named `good…`, `bad…` or `unknown…` in any supported format:
- * - in a `bad` example, exactly the resources whose name or address contains "bad" fail (an estate check fails once);
+ * - in a `bad` example, exactly the resources whose name or address contains "bad" fail (an estate check fails once),
+ *   or, where names are fixed by the service (a Defender plan is named after its resource type), exactly the
+ *   addresses listed one per line in a sidecar `<example>.expect` file;
  * - in a `good` example nothing fails and nothing is undecided;
  * - in an `unknown` example nothing fails and at least one outcome is unknown.
  * Examples must load without errors. AWS checks need bad examples in CloudFormation and Terraform, Azure checks in
  * ARM and Terraform: one check, every format, no per-format code.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -60,7 +62,7 @@ describe('check examples', () => {
   for (const check of CATALOGUE) {
     const dir = examples.get(check.id);
     if (!dir) continue;
-    const entries = readdirSync(dir).sort();
+    const entries = readdirSync(dir).filter((e) => !e.endsWith('.expect')).sort();
     describe(`${check.id} ${check.title}`, () => {
       it('has good and bad examples in every format its provider is written in', () => {
         const badFormats = new Set(entries.filter((e) => e.startsWith('bad')).map(formatOf));
@@ -89,6 +91,10 @@ describe('check examples', () => {
             expect(undecided.length).toBeGreaterThan(0);
           } else if (check.target === 'estate') {
             expect(failed.length, 'estate check fails once').toBe(1);
+          } else if (existsSync(`${path}.expect`)) {
+            const listed = readFileSync(`${path}.expect`, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+            expect(listed.length).toBeGreaterThan(0);
+            expect(failed).toEqual([...new Set(listed)].sort());
           } else {
             const subjects = loaded.estate.ofKind(check.target as never).map((r: { native: { name: string; address: string } }) => r.native);
             const expected = [...new Set(subjects.filter((n) => /bad/i.test(n.name) || /bad/i.test(n.address)).map((n) => n.address))].sort();

@@ -1,0 +1,30 @@
+resource "random_password" "admin" {
+  length  = 24
+  special = true
+}
+
+resource "azurerm_windows_virtual_machine" "app" {
+  name                  = "app-vm"
+  resource_group_name   = "prod-rg"
+  location              = "westeurope"
+  size                  = "Standard_B2s"
+  admin_username        = "azureuser"
+  network_interface_ids = ["/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/prod-rg/providers/Microsoft.Network/networkInterfaces/app-nic"]
+  admin_password = random_password.admin.result
+  
+  identity {
+    type = "SystemAssigned"
+  }
+
+  os_disk {
+    caching              = "ReadWrite"
+    storage_account_type = "Premium_LRS"
+  }
+
+  source_image_reference {
+    publisher = "MicrosoftWindowsServer"
+    offer     = "WindowsServer"
+    sku       = "2022-datacenter-azure-edition"
+    version   = "latest"
+  }
+}

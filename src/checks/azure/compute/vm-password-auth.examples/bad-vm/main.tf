@@ -1,0 +1,31 @@
+variable "admin_password" {
+  type      = string
+  sensitive = true
+}
+
+resource "azurerm_linux_virtual_machine" "bad" {
+  name                  = "bad-vm"
+  resource_group_name   = "prod-rg"
+  location              = "westeurope"
+  size                  = "Standard_B2s"
+  admin_username        = "azureuser"
+  network_interface_ids = ["/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/prod-rg/providers/Microsoft.Network/networkInterfaces/bad-nic"]
+  admin_password                  = var.admin_password
+  disable_password_authentication = false
+  
+  identity {
+    type = "SystemAssigned"
+  }
+
+  os_disk {
+    caching              = "ReadWrite"
+    storage_account_type = "Premium_LRS"
+  }
+
+  source_image_reference {
+    publisher = "Canonical"
+    offer     = "ubuntu-24_04-lts"
+    sku       = "server"
+    version   = "latest"
+  }
+}

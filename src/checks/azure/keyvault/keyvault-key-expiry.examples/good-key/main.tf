@@ -1,0 +1,23 @@
+resource "azurerm_key_vault" "prod" {
+  name                       = "prod-kv"
+  location                   = "westeurope"
+  resource_group_name        = "prod-rg"
+  tenant_id                  = "00000000-0000-0000-0000-0000000000aa"
+  sku_name                   = "standard"
+  purge_protection_enabled   = true
+  rbac_authorization_enabled = true
+}
+
+variable "db_password" {
+  type      = string
+  sensitive = true
+}
+
+resource "azurerm_key_vault_key" "storage" {
+  name            = "storage-key"
+  key_vault_id    = azurerm_key_vault.prod.id
+  key_type        = "RSA"
+  key_size        = 3072
+  key_opts        = ["wrapKey", "unwrapKey"]
+  expiration_date = "2027-12-31T00:00:00Z"
+}

@@ -1,0 +1,28 @@
+import { defineCheck } from '../../kit/define-check.js';
+import { displayName } from '../../kit/expect.js';
+
+export default defineCheck({
+  id: 'AZURE-KEYVAULT-004',
+  title: 'Key Vault secret has an expiry date',
+  severity: 'medium',
+  provider: 'azure',
+  service: 'keyvault',
+  target: 'azure.keyvault.secret',
+  rationale:
+    'A secret without an expiry date is valid forever: nothing forces rotation, and a leaked copy stays useful ' +
+    'indefinitely. An expiry date makes rotation a scheduled event that monitoring can track.',
+  remediation: {
+    summary: 'Set an expiry date on the secret and rotate it before then.',
+    cli: 'az keyvault secret set-attributes --vault-name VAULT --name NAME --expires 2027-01-01T00:00:00Z',
+    terraform: 'resource "azurerm_key_vault_secret" "this" {\n  # …\n  expiration_date = "2027-01-01T00:00:00Z"\n}',
+    arm: '"properties": { "attributes": { "exp": 1798761600 } }',
+  },
+  references: ['https://learn.microsoft.com/azure/key-vault/general/about-keys-secrets-certificates', 'https://learn.microsoft.com/azure/key-vault/secrets/tutorial-rotation'],
+  compliance: { 'cis-azure-2.1': ['8.3', '8.4'] },
+  evaluate(item, ctx) {
+    const name = displayName(item);
+    if (!item.expires.known) return ctx.unknown(item.expires, `cannot tell whether Key Vault secret \`${name}\` expires`);
+    if (item.expires.value === null) return ctx.fail(item.expires, `Key Vault secret \`${name}\` never expires; set an expiry date and rotate it`);
+    return ctx.pass();
+  },
+});
