@@ -14,19 +14,25 @@ const result = await loadTerraformProjects([dir], { cwd: dir, env: {} });
 const loadMs = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
 const loadCpuMs = (cpu.user + cpu.system) / 1000;
+const loadPeakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
 
 let scanMs: number | undefined;
+let scanCpuMs: number | undefined;
 let findings: number | undefined;
 try {
   // The whole scan, once the scan pipeline knows the Terraform source format.
   const scanModule = (await import('../../src/scan/scan.js')) as { scan?: (p: string[], o: object) => Promise<{ report: { findings: unknown[] } }> };
   if (scanModule.scan) {
+    const c0 = process.cpuUsage();
     const s0 = performance.now();
     const out = await scanModule.scan([dir], { cwd: dir });
     scanMs = performance.now() - s0;
+    const c = process.cpuUsage(c0);
+    scanCpuMs = (c.user + c.system) / 1000;
     findings = out.report.findings.length;
   }
-} catch {
+} catch (e) {
+  console.error(`whole scan not measured: ${e instanceof Error ? e.message : String(e)}`);
   scanMs = undefined;
 }
 
@@ -43,7 +49,9 @@ console.log(
     loadMs: Math.round(loadMs),
     loadCpuMs: Math.round(loadCpuMs),
     scanMs: scanMs === undefined ? null : Math.round(scanMs),
+    scanCpuMs: scanCpuMs === undefined ? null : Math.round(scanCpuMs),
     findings: findings ?? null,
+    loadPeakRssMb,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   }),
 );

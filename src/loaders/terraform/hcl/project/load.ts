@@ -67,6 +67,8 @@ export async function loadTerraformProjects(paths: readonly string[], options: T
     const config = cache.load(rootAbs);
     if (!config) continue;
     const resolutions = resolveModuleTree(rootAbs, config, cache, cwd, diagnostics);
+    // file()/templatefile() in a module may read below the module's own folder, wherever it is.
+    for (const r of resolutions.values()) if ('absDir' in r) host.allow(r.absDir);
     const e0 = performance.now();
     const rawVars = rootVariableValues(rootAbs, { ...options, env }, cwd, host, diagnostics);
     const rootKey = displayPath(cwd, rootAbs);
@@ -100,7 +102,7 @@ export async function loadTerraformProjects(paths: readonly string[], options: T
     variables,
     diagnostics: dedupe(diagnostics),
     roots: rootsOut,
-    timings: { parseMs: cache.parseMs, evaluateMs: Math.max(0, Math.min(evaluateMs, total) - 0), files: cache.filesParsed },
+    timings: { parseMs: cache.parseMs, evaluateMs: Math.min(evaluateMs, total), files: cache.filesParsed },
   };
 }
 
