@@ -268,6 +268,30 @@ describe('subscription-scope baseline', () => {
   });
 });
 
+describe('PIM schedule requests', () => {
+  // https://learn.microsoft.com/azure/templates/microsoft.authorization/roleeligibilityschedulerequests
+  const r = load('pim-schedules.json');
+
+  it('eligible and active schedules become assignments with their end, removals none', () => {
+    const all = ofKind(r, 'azure.authorization.roleAssignment');
+    expect(all.map((a) => [a.via, value(a.role).toString().slice(-36), value(a.endsAt)])).toEqual([
+      ['pimEligible', '8e3af657-a8ff-443c-a75c-2fe8c4bcb635', '2026-04-01T08:00:00Z'],
+      ['pimActive', 'b24988ac-6180-42a0-ab88-20f7382dd24c', '2026-03-31T00:00:00Z'],
+      ['pimEligible', 'b24988ac-6180-42a0-ab88-20f7382dd24c', null],
+    ]);
+    expect(all.every((a) => value(a.scope) === '/subscriptions/{subscriptionId}')).toBe(true);
+    expect(all[0]!.endsAt.at).toMatchObject(where(r.text, '"P90D"'));
+    expect(all[0]!.key).toMatch(/^\/subscriptions\/\{subscriptionid\}\/providers\/microsoft\.authorization\/roleeligibilityschedulerequests\/\{/);
+  });
+
+  it('a duration from an unknown start has an unknown end', () => {
+    const t = JSON.parse(r.text) as { resources: { properties: { scheduleInfo?: { startDateTime?: string } } }[] };
+    t.resources[0]!.properties.scheduleInfo!.startDateTime = '[utcNow()]';
+    const u = loadArmTemplate('pim.json', JSON.stringify(t, null, 2));
+    expect(ofKind(u, 'azure.authorization.roleAssignment')[0]!.endsAt).toMatchObject({ known: false, why: '`utcNow()` is the time of deployment' });
+  });
+});
+
 describe('portal export: separate rule and subnet resources, ASGs, identities', () => {
   const r = load('portal-export-network.json');
 

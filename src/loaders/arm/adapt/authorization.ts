@@ -3,7 +3,8 @@ import { defaulted, known, unknown } from '../../../model/core/index.js';
 import type { RoleAssignment, RoleDefinition, RolePermission } from '../../../model/index.js';
 import { readNullableString, readString, readStringList } from '../../common/read.js';
 import type { ObjectValue, Value } from '../../common/value.js';
-import { getField, symbolOf } from '../eval/values.js';
+import { addDuration, isoSeconds } from '../eval/dates.js';
+import { getField, getPath, symbolOf } from '../eval/values.js';
 import type { Adapter } from './common.js';
 import { prop } from '../json.js';
 import { base, extendedScope, link, properties } from './common.js';
@@ -74,10 +75,10 @@ const roleDefinition: Adapter = (r, out) => {
   out.resources.push(res);
 };
 
-function scopeAttr(r: Parameters<Adapter>[0]): Attr<string> {
+function scopeAttr(r: Parameters<Adapter>[0], typeName = 'Microsoft.Authorization/roleAssignments'): Attr<string> {
   const scopeNode = prop(r.node, 'scope');
   const at = scopeNode ? r.scope.at(scopeNode) : r.at;
-  const scope = r.extends ?? extendedScope(r, 'Microsoft.Authorization/roleAssignments');
+  const scope = r.extends ?? extendedScope(r, typeName);
   return known(scope, at);
 }
 
@@ -101,8 +102,71 @@ const roleAssignment: Adapter = (r, out) => {
   out.resources.push(res);
 };
 
+/**
+ * When a PIM schedule ends: `scheduleInfo.expiration` is `NoExpiration`, `AfterDateTime` (its `endDateTime`) or
+ * `AfterDuration` (its ISO 8601 `duration` after `scheduleInfo.startDateTime`; a request without a start begins
+ * when it is processed, so its end is unknown).
+ */
+function scheduleEnd(p: ObjectValue | undefined, at: Provenance): Attr<string | null> {
+  const expiration = getPath(p, 'scheduleInfo', 'expiration');
+  if (expiration === undefined || expiration.t === 'null') {
+    return unknown(at, '`scheduleInfo.expiration` is not set: the role management policy decides when the schedule ends');
+  }
+  if (expiration.t === 'unknown') return unknown(expiration.at, expiration.why);
+  if (expiration.t !== 'object') return unknown(expiration.at, '`expiration` is not an object');
+  const type = readString(getField(expiration, 'type'), expiration.at, undefined, 'expiration.type');
+  if (!type.known) return type;
+  switch (type.value.toLowerCase()) {
+    case 'noexpiration': return known(null, type.at);
+    case 'afterdatetime': return readString(getField(expiration, 'endDateTime'), expiration.at, undefined, 'endDateTime');
+    case 'afterduration': {
+      const start = getPath(p, 'scheduleInfo', 'startDateTime');
+      const duration = getField(expiration, 'duration');
+      if (start?.t === 'unknown') return unknown(start.at, start.why);
+      if (duration?.t === 'unknown') return unknown(duration.at, duration.why);
+      const ms = start?.t === 'string' ? Date.parse(start.v) : NaN;
+      const end = Number.isFinite(ms) && duration?.t === 'string' ? addDuration(ms, duration.v) : undefined;
+      if (end === undefined || !Number.isFinite(end)) {
+        return unknown(duration?.at ?? expiration.at, start === undefined ? 'the schedule starts when the request is processed' : 'the schedule start or duration is not a valid ISO 8601 value');
+      }
+      return known(isoSeconds(end), duration?.at ?? expiration.at);
+    }
+    default: return unknown(type.at, `expiration type \`${type.value}\` is not one of NoExpiration, AfterDateTime, AfterDuration`);
+  }
+}
+
+/** Requests that remove or deactivate a schedule create no assignment. */
+const REMOVING = new Set(['adminremove', 'selfdeactivate']);
+
+/**
+ * PIM schedule requests: an eligible (`roleEligibilityScheduleRequests`) or active time-bound
+ * (`roleAssignmentScheduleRequests`) assignment.
+ * https://learn.microsoft.com/azure/templates/microsoft.authorization/roleeligibilityschedulerequests
+ * https://learn.microsoft.com/azure/templates/microsoft.authorization/roleassignmentschedulerequests
+ */
+function scheduleRequest(via: 'pimEligible' | 'pimActive', typeName: string): Adapter {
+  return (r, out) => {
+    const p = properties(r);
+    const requestType = getField(p, 'requestType');
+    if (requestType?.t === 'string' && REMOVING.has(requestType.v.toLowerCase())) return;
+    const res: RoleAssignment = {
+      ...base(r, 'azure.authorization.roleAssignment'),
+      scope: scopeAttr(r, typeName),
+      role: link(getField(p, 'roleDefinitionId'), r.at),
+      principalId: readString(getField(p, 'principalId'), r.at, undefined, 'principalId'),
+      principalType: optional(getField(p, 'principalType'), r.at),
+      condition: optional(getField(p, 'condition'), r.at),
+      via,
+      endsAt: scheduleEnd(p, r.at),
+    };
+    out.resources.push(res);
+  };
+}
+
 export const AUTHORIZATION_ADAPTERS: Readonly<Record<string, Adapter>> = {
   'microsoft.authorization/roledefinitions': roleDefinition,
   'microsoft.authorization/roleassignments': roleAssignment,
+  'microsoft.authorization/roleeligibilityschedulerequests': scheduleRequest('pimEligible', 'Microsoft.Authorization/roleEligibilityScheduleRequests'),
+  'microsoft.authorization/roleassignmentschedulerequests': scheduleRequest('pimActive', 'Microsoft.Authorization/roleAssignmentScheduleRequests'),
 };
 

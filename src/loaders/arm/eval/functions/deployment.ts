@@ -7,6 +7,7 @@ import {
 } from '../ids.js';
 import type { CallCtx, FnTable } from '../scope.js';
 import { firstUnknown, symbolOf, symbolic } from '../values.js';
+import { addDuration, isoSeconds } from '../dates.js';
 import { int, text } from './util.js';
 
 /**
@@ -161,23 +162,6 @@ function resourceInfo(c: CallCtx, args: readonly Value[]): Value {
     ['type', str(h.type, c.at)],
     ['apiVersion', h.apiVersion !== undefined ? str(h.apiVersion, c.at) : unknownValue('no apiVersion', c.at)],
   ]);
-}
-
-// ---- dates ---------------------------------------------------------------------------------------------------
-
-function isoSeconds(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-/** ISO 8601 duration `[-]P[nY][nM][nW][nD][T[nH][nM][nS]]` added to a time. */
-function addDuration(ms: number, duration: string): number | undefined {
-  const m = /^(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(duration);
-  if (!m || duration === 'P' || duration.endsWith('T')) return undefined;
-  const sign = m[1] ? -1 : 1;
-  const n = (i: number): number => Number(m[i] ?? 0) * sign;
-  const d = new Date(ms);
-  d.setUTCFullYear(d.getUTCFullYear() + n(2), d.getUTCMonth() + n(3), d.getUTCDate() + n(4) * 7 + n(5));
-  return d.getTime() + ((n(6) * 60 + n(7)) * 60 + n(8)) * 1000;
 }
 
 export const DEPLOYMENT_FUNCTIONS: FnTable = {
