@@ -1,8 +1,7 @@
 import type { Link } from '../../../model/core/index.js';
 import { defaulted, known } from '../../../model/core/index.js';
 import type { InlinePolicy } from '../../../model/index.js';
-import type { AdapterTable, Emitter } from './context.js';
-import type { Tf } from './context.js';
+import type { AdapterTable, Emitter, Tf } from './context.js';
 
 /**
  * AWS IAM: principals, managed policies and every separate resource that attaches policies or memberships to them
@@ -43,6 +42,11 @@ function attachmentFragment(kind: 'aws.iam.role' | 'aws.iam.user' | 'aws.iam.gro
   };
 }
 
+/** Effective tags: `tags_all` adds the provider's `default_tags` to the resource's own. */
+function principalTags(tf: Tf) {
+  return tf.field('tags_all')?.t === 'object' ? tf.stringMap('tags_all') : tf.stringMap('tags');
+}
+
 export const AWS_IAM: AdapterTable = {
   aws_iam_user: (tf, out) => {
     out.resource({
@@ -55,6 +59,7 @@ export const AWS_IAM: AdapterTable = {
       // A console password and access keys are separate resources (`aws_iam_user_login_profile`, `aws_iam_access_key`).
       loginProfile: defaulted(false, tf.at),
       accessKeys: defaulted(0, tf.at),
+      tags: principalTags(tf),
     });
   },
 
@@ -77,6 +82,7 @@ export const AWS_IAM: AdapterTable = {
       permissionsBoundary: tf.nstr('permissions_boundary'),
       inlinePolicies: inlinePolicies(tf),
       managedPolicies: tf.links('managed_policy_arns'),
+      tags: principalTags(tf),
     });
   },
 

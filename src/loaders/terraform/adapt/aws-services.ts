@@ -86,6 +86,7 @@ export const AWS_SERVICES: AdapterTable = {
       kmsKey: tf.nstr('kms_key_id'),
       rotation: inline ? rotationFrom(tf, tf.block('rotation_rules'), tf.v) : defaulted(null, tf.at),
       secretString: defaulted(null, tf.at),
+      policy: tf.doc('policy'),
     });
   },
 
@@ -106,6 +107,8 @@ export const AWS_SERVICES: AdapterTable = {
       runtime: tf.nstr('runtime'),
       environment: lambdaEnvironment(tf),
       kmsKey: tf.nstr('kms_key_arn'),
+      // Permissions are separate resources (`aws_lambda_permission`), gathered into this policy.
+      policy: defaulted(null, tf.at),
     });
   },
 

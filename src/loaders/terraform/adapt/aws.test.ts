@@ -272,4 +272,35 @@ describe('AWS: legacy inline style and the remaining types (aws-legacy plan)', (
     expect(value(trail.isLogging)).toBe(false);
     expect(legacy.linked.resolve(trail.s3Bucket, 'aws.s3.bucket')).toMatchObject({ key: 'infra::aws_s3_bucket.reports' });
   });
+
+  it('maps queue, topic and secret policies, and gathers Lambda permissions into the function policy', () => {
+    const queue = legacy.one('aws.sqs.queue', 'acme-jobs');
+    expect(queue.policy.known && queue.policy.value?.json).toMatchObject({ Statement: [{ Principal: '*', Action: 'sqs:SendMessage' }] });
+    const topic = legacy.one('aws.sns.topic', 'acme-alerts');
+    expect(value(topic.kmsKey)).toBe('alias/aws/sns');
+    expect(topic.policy.known && topic.policy.value?.json).toMatchObject({ Statement: [{ Principal: { Service: 'cloudwatch.amazonaws.com' } }] });
+    const secret = legacy.one('aws.secretsmanager.secret', 'acme/api-key');
+    expect(secret.policy?.known && secret.policy.value?.json).toMatchObject({ Statement: [{ Principal: { AWS: 'arn:aws:iam::777788889999:root' } }] });
+    // https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html
+    const fn = legacy.one('aws.lambda.function', 'acme-report');
+    const policy = fn.policy?.known ? fn.policy.value : null;
+    expect(policy?.partial).toBe(true);
+    expect(policy?.statementAt).toHaveLength(2);
+    expect(policy?.json).toEqual({
+      Version: '2012-10-17', Id: 'default', Statement: [
+        {
+          Sid: 'AllowS3Invoke', Effect: 'Allow', Principal: { Service: 's3.amazonaws.com' }, Action: 'lambda:InvokeFunction', Resource: 'acme-report',
+          Condition: { ArnLike: { 'AWS:SourceArn': '<unknown: known after apply (from `aws_s3_bucket.reports.arn`)>' }, StringEquals: { 'AWS:SourceAccount': '444455556666' } },
+        },
+        {
+          Sid: 'FunctionURLAllowPublicAccess', Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunctionUrl', Resource: 'acme-report',
+          Condition: { StringEquals: { 'lambda:FunctionUrlAuthType': 'NONE' } },
+        },
+      ],
+    });
+  });
+
+  it('reads principal tags including the provider default tags', () => {
+    expect(value(legacy.one('aws.iam.user', 'bob').tags ?? { known: false, why: '', at: legacy.one('aws.iam.user', 'bob').at })).toEqual({ team: 'data', 'managed-by': 'terraform' });
+  });
 });

@@ -172,4 +172,33 @@ describe('azurerm: v4 names, legacy VM, inline subnets, PIM and a for_each modul
     expect(value(d.logCategories)).toEqual(['AuditEvent']);
     expect(legacy.linked.lookup(value(d.target) ?? '', 'azure.keyvault.vault')[0]?.key).toBe('infra::azurerm_key_vault.legacy');
   });
+
+  it('maps the management-group tree and subscription placement', () => {
+    const prod = legacy.one('azure.management.managementGroup', 'mg-prod');
+    expect(value(prod.parent)).toBe('/providers/Microsoft.Management/managementGroups/mg-platform');
+    // No parent written: Azure places it under the tenant root group, whose id the plan does not carry.
+    expect(legacy.one('azure.management.managementGroup', 'mg-platform').parent.known).toBe(false);
+    const placed = legacy.one('azure.management.subscription', '/subscriptions/b2f6a3d4-1c9e-4e7a-8f2b-5d6c7e8f9a01');
+    expect([value(placed.subscriptionId), value(placed.managementGroup)]).toEqual(['b2f6a3d4-1c9e-4e7a-8f2b-5d6c7e8f9a01', '/providers/Microsoft.Management/managementGroups/mg-prod']);
+    const sandbox = legacy.one('azure.management.subscription', '/subscriptions/0f9e8d7c-6b5a-4c3d-9e2f-1a0b9c8d7e6f');
+    expect(value(sandbox.managementGroup)).toBe('/providers/Microsoft.Management/managementGroups/mg-platform');
+  });
+
+  it('maps PIM role settings, leaving what the configuration does not set unknown', () => {
+    // https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/role_management_policy
+    const p = legacy.one('azure.authorization.roleManagementPolicy', 'infra::azurerm_role_management_policy.contributor');
+    expect([value(p.permanentEligibleAllowed), value(p.eligibleMaxDuration), value(p.permanentActiveAllowed)]).toEqual([false, 'P365D', true]);
+    expect([value(p.activationMaxDuration), value(p.activationRequiresMfa), value(p.activationRequiresJustification), value(p.activationRequiresApproval)])
+      .toEqual(['PT4H', true, true, false]);
+    expect(p.activationRequiresTicket.known).toBe(false);
+    expect(p.activeAssignmentRequiresMfa.known).toBe(false);
+    expect(value(p.role)).toContain('b24988ac-6180-42a0-ab88-20f7382dd24c');
+  });
+
+  it('maps Entra groups with members written on the group and added by member resources', () => {
+    const g = legacy.one('azure.entra.group', 'infra::azuread_group.ops');
+    expect(value(g.displayName)).toBe('acme-ops');
+    expect(value(g.members)).toEqual(['6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d', 'a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d']);
+    expect(g.groupId.known).toBe(false);
+  });
 });

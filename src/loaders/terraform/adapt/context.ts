@@ -1,5 +1,5 @@
 import type { Attr, EmbeddedDocument, Link, LoadDiagnostic, NativeRef, Provenance, ResourceBase, Unknown } from '../../../model/core/index.js';
-import { known, unknown } from '../../../model/core/index.js';
+import { defaulted, known, unknown } from '../../../model/core/index.js';
 import type { Resource, ResourceFragment, ResourceKind, ResourceOfKind } from '../../../model/index.js';
 import {
   field, readBool, readDocument, readLink, readNullableString, readNumber, readString, readStringList,
@@ -116,6 +116,20 @@ export class Tf {
     return readDocument(this.field(name, o), o.at);
   }
 
+  /** A map of strings (`tags`): null or absent is empty; unknown when any entry is. */
+  stringMap(name: string, o: ObjectValue = this.v): Attr<Readonly<Record<string, string>>> {
+    const x = this.field(name, o);
+    if (x === undefined || x.t === 'null') return defaulted({}, o.at);
+    if (x.t === 'unknown') return unknown(x.at, x.why);
+    if (x.t !== 'object') return unknown(x.at, `\`${name}\` is not a map`);
+    const out: Record<string, string> = {};
+    for (const [k, v] of x.fields) {
+      if (v.t === 'unknown') return unknown(v.at, v.why);
+      if (v.t === 'string' || v.t === 'number' || v.t === 'bool') out[k] = String(v.v);
+    }
+    return known(out, x.at);
+  }
+
   /** A document that must exist (trust policy, managed policy): absent or empty is unknown, never "no policy". */
   requiredDoc(name: string, o: ObjectValue = this.v): Attr<EmbeddedDocument> {
     const d = this.doc(name, o);
@@ -162,6 +176,14 @@ export class Tf {
 
 /** What adapters write to, plus work that needs every instance first (associations folded into nested fields). */
 export class Emitter {
+  constructor(private readonly byKey: ReadonlyMap<string, TfResourceInstance> = new Map()) {}
+
+  /** Another instance of the same configuration, by estate key (to read a handle a reference only names). */
+  instance(key: string): Tf | undefined {
+    const i = this.byKey.get(key);
+    return i ? new Tf(i) : undefined;
+  }
+
   readonly resources: Resource[] = [];
   readonly fragments: ResourceFragment[] = [];
   readonly diagnostics: LoadDiagnostic[] = [];

@@ -4,9 +4,11 @@ import type { TfResourceInstance, TfVariable } from '../types.js';
 import { AWS_EC2_NETWORK } from './aws-ec2-network.js';
 import { AWS_EC2_SECURITY } from './aws-ec2-security.js';
 import { AWS_IAM } from './aws-iam.js';
+import { AWS_RESOURCE_POLICIES } from './aws-resource-policies.js';
 import { AWS_S3 } from './aws-s3.js';
 import { AWS_SERVICES } from './aws-services.js';
 import { AZURE_AUTHORIZATION } from './azure-authorization.js';
+import { AZURE_MANAGEMENT } from './azure-management.js';
 import { AZURE_NETWORK } from './azure-network.js';
 import { AZURE_SERVICES } from './azure-services.js';
 import type { Adapter, AdapterTable } from './context.js';
@@ -19,7 +21,8 @@ import { Emitter, Tf } from './context.js';
  */
 
 const GROUPS: readonly AdapterTable[] = [
-  AWS_IAM, AWS_S3, AWS_EC2_SECURITY, AWS_EC2_NETWORK, AWS_SERVICES, AZURE_AUTHORIZATION, AZURE_NETWORK, AZURE_SERVICES,
+  AWS_IAM, AWS_S3, AWS_EC2_SECURITY, AWS_EC2_NETWORK, AWS_SERVICES, AWS_RESOURCE_POLICIES,
+  AZURE_AUTHORIZATION, AZURE_MANAGEMENT, AZURE_NETWORK, AZURE_SERVICES,
 ];
 
 export const TERRAFORM_ADAPTERS: ReadonlyMap<string, Adapter> = new Map(GROUPS.flatMap((g) => Object.entries(g)));
@@ -28,7 +31,7 @@ export const TERRAFORM_ADAPTERS: ReadonlyMap<string, Adapter> = new Map(GROUPS.f
 export const ADAPTED_TYPES: readonly string[] = [...TERRAFORM_ADAPTERS.keys()].sort();
 
 export function adaptTerraform(instances: readonly TfResourceInstance[], variables: readonly TfVariable[]): LoadResult {
-  const out = new Emitter();
+  const out = new Emitter(new Map(instances.map((i) => [i.key, i])));
   for (const inst of instances) {
     if (inst.mode !== 'managed') continue;
     const adapt = TERRAFORM_ADAPTERS.get(inst.type);
