@@ -1,7 +1,8 @@
 import type { EstateServices } from '../checks/kit/services.js';
 import type { Estate } from '../model/index.js';
+import { buildIamService } from './services/iam.js';
 
 /** Builds the shared, memoised engine services checks use. Each engine adds its facade here. */
-export function buildServices(_estate: Estate): EstateServices {
-  return {};
+export function buildServices(estate: Estate): EstateServices {
+  return { iam: buildIamService(estate) };
 }

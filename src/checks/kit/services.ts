@@ -3,5 +3,9 @@
  * field here with its interface from ./services/<engine>.ts. Fields are optional so a check can say "unknown" when a
  * service is not available for the inputs at hand.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface EstateServices {}
+import type { IamService } from './services/iam.js';
+
+export interface EstateServices {
+  /** AWS IAM: who can do what, administrators, exposure of trust and resource policies, escalation paths. */
+  readonly iam?: IamService;
+}

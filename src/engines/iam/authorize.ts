@@ -118,7 +118,7 @@ export function authorize(policies: PolicySet, request: AuthorizationRequest, op
   const rule = serviceRule(action, resource, request.principal);
   if (rule !== undefined) {
     return {
-      decision: rule.decision, matched: [], undetermined: [], missingContextKeys: [], details: NOT_APPLICABLE_DETAILS,
+      decision: rule.decision, matched: [], undetermined: [], missingContextKeys: [], unknownContextKeys: [], details: NOT_APPLICABLE_DETAILS,
       crossAccount: false, serviceRule: rule.rule, unknownBecause: [],
     };
   }
@@ -126,7 +126,7 @@ export function authorize(policies: PolicySet, request: AuthorizationRequest, op
     // The root user cannot assume roles, whatever the trust policy says.
     // https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
     return {
-      decision: 'implicitDeny', matched: [], undetermined: [], missingContextKeys: [], details: NOT_APPLICABLE_DETAILS,
+      decision: 'implicitDeny', matched: [], undetermined: [], missingContextKeys: [], unknownContextKeys: [], details: NOT_APPLICABLE_DETAILS,
       crossAccount: false, unknownBecause: [],
     };
   }
@@ -264,7 +264,9 @@ function decideConcrete(policies: PolicySet, req: PreparedRequest, env: Environm
   return {
     result: {
       decision, matched, undetermined,
-      missingContextKeys: req.missing.size === 0 ? NO_KEYS : [...req.missing].sort(), details, crossAccount: env.crossAccount, unknownBecause,
+      missingContextKeys: req.missing.size === 0 ? NO_KEYS : [...req.missing].sort(),
+      unknownContextKeys: req.unknownKeys.size === 0 ? NO_KEYS : [...req.unknownKeys].sort(),
+      details, crossAccount: env.crossAccount, unknownBecause,
     },
   };
 }
@@ -291,8 +293,9 @@ function gather(votes: readonly Vote[], kind: 'allowRefs' | 'denyRefs' | 'undete
 function unknownReasons(votes: readonly Vote[], req: PreparedRequest): string[] {
   const out = new Set<string>();
   for (const v of votes) for (const r of v.reasons) out.add(r);
-  for (const [k, cv] of req.context.entries()) if (cv.unknown) out.add(`the value of \`${k}\` is unknown`);
-  if (req.context.missingIsUnknown) for (const k of req.missing) out.add(`the request may or may not carry \`${k}\``);
+  for (const k of req.unknownKeys) {
+    out.add(req.context.has(k.toLowerCase()) ? `the value of \`${k}\` is not known` : `the request may or may not carry \`${k}\``);
+  }
   for (const v of votes) {
     for (const r of v.undetermined) {
       if (out.size === 0) out.add(`${r.policyId} statement ${r.index} depends on values that are not known`);

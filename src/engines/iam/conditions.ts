@@ -317,6 +317,8 @@ const compileLike = (p: GlobPattern): Matcher => compileGlob(p);
 /** The request as conditions see it: variable values, and a place to note keys that were missing. */
 export interface ConditionScratch extends VariableSource {
   noteMissing(key: string): void;
+  /** A key whose value (or presence) is unknown decided a condition's unknown outcome. */
+  noteUnknown(key: string): void;
 }
 
 function compare(cmp: Cmp, a: number, b: number): boolean {
@@ -398,7 +400,10 @@ function satisfies(c: CompiledCondition, s: string, scratch: ConditionScratch): 
 
 export function evaluateCondition(c: CompiledCondition, cv: ContextValue | undefined, scratch: ConditionScratch): Tri {
   const { spec, set, ifExists } = c.op;
-  if (cv?.unknown) return 'unknown';
+  if (cv?.unknown) {
+    scratch.noteUnknown(c.key);
+    return 'unknown';
+  }
   const absent = cv === undefined || cv.values.length === 0;
   if (spec.family === 'null') {
     let r: Tri = false;

@@ -25,6 +25,8 @@ export class PreparedRequest implements ConditionScratch {
   readonly service: string;
   /** Keys noted missing while evaluating conditions of statements that otherwise matched. */
   readonly missing = new Set<string>();
+  /** Keys whose unknown value made some statement's outcome unknown. */
+  readonly unknownKeys = new Set<string>();
 
   constructor(
     readonly principal: RequestPrincipal, action: string, readonly resource: string, readonly context: RequestContext,
@@ -40,7 +42,10 @@ export class PreparedRequest implements ConditionScratch {
       this.missing.add(key);
       return 'absent';
     }
-    if (v.unknown) return 'unknown';
+    if (v.unknown) {
+      this.unknownKeys.add(key);
+      return 'unknown';
+    }
     // Multivalued keys cannot be used as variables; the default (if any) applies.
     if (v.multi || v.values.length !== 1) return 'absent';
     return v.values[0] as string;
@@ -48,6 +53,10 @@ export class PreparedRequest implements ConditionScratch {
 
   noteMissing(key: string): void {
     this.missing.add(key);
+  }
+
+  noteUnknown(key: string): void {
+    this.unknownKeys.add(key);
   }
 }
 

@@ -147,6 +147,8 @@ export interface AuthorizationResult {
   readonly undetermined: readonly StatementRef[];
   /** Context keys the evaluated statements needed and the request did not carry. */
   readonly missingContextKeys: readonly string[];
+  /** Context keys whose value is unknown (estate queries) and that some undetermined statement depends on. */
+  readonly unknownContextKeys: readonly string[];
   readonly details: DecisionDetails;
   readonly crossAccount: boolean;
   readonly serviceRule?: ServiceRule;

@@ -22,7 +22,7 @@ describe('get-account-authorization-details loader', () => {
     expect(r.diagnostics).toEqual([]);
     const kinds = r.resources.map((x) => x.kind).sort();
     expect(kinds.filter((k) => k === 'aws.iam.user')).toHaveLength(4);
-    expect(kinds.filter((k) => k === 'aws.iam.role')).toHaveLength(5);
+    expect(kinds.filter((k) => k === 'aws.iam.role')).toHaveLength(6);
     expect(kinds.filter((k) => k === 'aws.iam.group')).toHaveLength(2);
     expect(kinds.filter((k) => k === 'aws.iam.policy')).toHaveLength(3);
     expect(kinds.filter((k) => k === 'aws.iam.instanceProfile')).toHaveLength(1);

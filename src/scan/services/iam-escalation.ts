@@ -1,0 +1,225 @@
+/**
+ * Privilege-escalation paths: the known ways a principal with limited IAM permissions gains more, each checked with
+ * the engine (so conditions, boundaries and denies are taken into account) and reported with the chain of statements
+ * that make it possible.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-versioning.html
+ */
+import type { AuthorizationResult, PolicySet } from '../../engines/iam/index.js';
+import type { AdminAnswer, EscalationPath, EscalationStep } from '../../checks/kit/services/iam.js';
+import type { IamEstate, Principal } from './iam-estate.js';
+
+type Verdict = 'allowed' | 'unknown' | 'denied';
+
+const verdict = (r: AuthorizationResult): Verdict => (r.decision === 'allowed' ? 'allowed' : r.decision === 'unknown' ? 'unknown' : 'denied');
+
+/** Services that run code with a role passed to them, and the calls that make them do it. */
+const PASS_ROLE_SERVICES: readonly { service: string; combos: readonly (readonly string[])[] }[] = [
+  { service: 'lambda.amazonaws.com', combos: [['lambda:CreateFunction', 'lambda:InvokeFunction'], ['lambda:CreateFunction', 'lambda:CreateEventSourceMapping']] },
+  { service: 'ec2.amazonaws.com', combos: [['ec2:RunInstances']] },
+  { service: 'cloudformation.amazonaws.com', combos: [['cloudformation:CreateStack']] },
+  { service: 'glue.amazonaws.com', combos: [['glue:CreateDevEndpoint'], ['glue:CreateJob', 'glue:StartJobRun']] },
+  { service: 'codebuild.amazonaws.com', combos: [['codebuild:CreateProject', 'codebuild:StartBuild']] },
+  { service: 'sagemaker.amazonaws.com', combos: [['sagemaker:CreateNotebookInstance'], ['sagemaker:CreateTrainingJob'], ['sagemaker:CreateProcessingJob']] },
+  { service: 'ecs-tasks.amazonaws.com', combos: [['ecs:RegisterTaskDefinition', 'ecs:RunTask'], ['ecs:RegisterTaskDefinition', 'ecs:CreateService']] },
+];
+
+export interface EscalationDeps {
+  readonly estate: IamEstate;
+  administrator(p: Principal): AdminAnswer;
+  /** Whether a principal holding exactly `set` would be an administrator (for groups one could join). */
+  administratorWith(p: Principal, set: PolicySet): AdminAnswer;
+}
+
+class PathBuilder {
+  readonly steps: EscalationStep[] = [];
+  decision: 'allowed' | 'unknown' = 'allowed';
+
+  constructor(private readonly estate: IamEstate) {}
+
+  /** Adds a step; false when the step is denied (the path does not exist). */
+  step(description: string, r: AuthorizationResult): boolean {
+    const v = verdict(r);
+    if (v === 'denied') return false;
+    if (v === 'unknown') this.decision = 'unknown';
+    const refs = v === 'allowed' ? r.matched : r.undetermined;
+    const keys = r.unknownContextKeys.length > 0 ? ` (if ${r.unknownContextKeys.map((k) => `\`${k}\``).join(', ')} allow)` : '';
+    this.steps.push({ description: `${description}${v === 'unknown' ? keys || ' (conditionally)' : ''}`, citations: this.estate.cite(refs) });
+    return true;
+  }
+
+  note(description: string): void {
+    this.steps.push({ description, citations: [] });
+  }
+
+  path(method: string, gains: string): EscalationPath {
+    return { method, decision: this.decision, gains, steps: [...this.steps] };
+  }
+}
+
+function arnOfGroup(estate: IamEstate, handle: string): string | undefined {
+  for (const g of estate.estate.lookup(handle, 'aws.iam.group')) {
+    const arn = g.aliases.find((a) => a.startsWith('arn:'));
+    if (arn !== undefined) return arn;
+    const name = g.name.known ? g.name.value : undefined;
+    if (name !== undefined) return `arn:aws:iam::${estate.account}:group/${name}`;
+  }
+  return undefined;
+}
+
+function isAdmin(a: AdminAnswer): 'yes' | 'unknown' | 'no' {
+  if (a.level === 'full' || a.level === 'iam') return 'yes';
+  return a.level === 'unknown' ? 'unknown' : 'no';
+}
+
+/** Customer managed policies that apply to a principal, directly or through its groups. */
+function attachedPolicies(estate: IamEstate, p: Principal): string[] {
+  const arns = new Set<string>();
+  const add = (l: { known: boolean; value?: unknown }): void => {
+    if (!l.known || typeof l.value !== 'string') return;
+    for (const pol of estate.estate.lookup(l.value, 'aws.iam.policy')) if (pol.arn.known && !pol.arn.value.includes(':iam::aws:')) arns.add(pol.arn.value);
+  };
+  for (const l of p.resource.managedPolicies) add(l);
+  if (p.resource.kind === 'aws.iam.user') {
+    for (const g of p.resource.groups) {
+      if (!g.known) continue;
+      for (const grp of estate.estate.lookup(g.value, 'aws.iam.group')) for (const l of grp.managedPolicies) add(l);
+    }
+  }
+  return [...arns];
+}
+
+export function escalationPaths(deps: EscalationDeps, p: Principal): EscalationPath[] {
+  const { estate } = deps;
+  if (deps.administrator(p).level === 'full') return [];
+  const out: EscalationPath[] = [];
+  const push = (path: EscalationPath): void => {
+    if (!out.some((o) => o.method === path.method && o.gains === path.gains)) out.push(path);
+  };
+  const self = `${p.kind === 'aws.iam.user' ? 'user' : 'role'} ${p.name}`;
+  const ask = (action: string, resource: string, extra: Record<string, string> = {}): AuthorizationResult => estate.ask(p, action, resource, extra);
+
+  // Rewriting a customer managed policy that applies to itself.
+  for (const arn of attachedPolicies(estate, p)) {
+    const b = new PathBuilder(estate);
+    if (b.step(`${self} can create a new default version of \`${arn}\``, ask('iam:CreatePolicyVersion', arn))) {
+      b.note(`\`${arn}\` applies to ${self}, so the new version can grant it any permission`);
+      push(b.path('iam:CreatePolicyVersion', 'itself (any permission)'));
+    }
+  }
+
+  // Writing or attaching a policy to itself.
+  const selfWrites = p.kind === 'aws.iam.user' ? ['iam:PutUserPolicy', 'iam:AttachUserPolicy'] : ['iam:PutRolePolicy', 'iam:AttachRolePolicy'];
+  for (const action of selfWrites) {
+    const b = new PathBuilder(estate);
+    if (b.step(`${self} can call ${action} on itself`, ask(action, p.arn))) push(b.path(action, 'itself (any permission)'));
+  }
+
+  if (p.kind === 'aws.iam.user' && p.resource.kind === 'aws.iam.user') {
+    for (const g of p.resource.groups) {
+      if (!g.known) continue;
+      const arn = arnOfGroup(estate, g.value);
+      if (arn === undefined) continue;
+      for (const action of ['iam:PutGroupPolicy', 'iam:AttachGroupPolicy']) {
+        const b = new PathBuilder(estate);
+        if (b.step(`${self} can call ${action} on its own group \`${g.value}\``, ask(action, arn))) push(b.path(action, 'itself (any permission)'));
+      }
+    }
+    // Joining a group whose policies make an administrator.
+    for (const grp of estate.estate.ofKind('aws.iam.group')) {
+      const name = grp.name.known ? grp.name.value : grp.key;
+      if (p.resource.groups.some((l) => l.known && (grp.aliases.includes(l.value) || grp.key === l.value))) continue;
+      const arn = arnOfGroup(estate, grp.key) ?? `arn:aws:iam::${estate.account}:group/${name}`;
+      const groupAdmin = isAdmin(deps.administratorWith(p, estate.groupSet(grp)));
+      if (groupAdmin === 'no') continue;
+      const b = new PathBuilder(estate);
+      if (b.step(`${self} can add itself to group \`${name}\``, ask('iam:AddUserToGroup', arn))) {
+        b.note(`group \`${name}\`'s policies make its members administrators`);
+        if (groupAdmin === 'unknown') b.decision = 'unknown';
+        push(b.path('iam:AddUserToGroup', `group ${name}`));
+      }
+    }
+  }
+
+  for (const other of estate.principals()) {
+    if (other.key === p.key) continue;
+    const adminOther = isAdmin(deps.administrator(other));
+    if (adminOther === 'no') continue;
+    const target = `${other.kind === 'aws.iam.user' ? 'user' : 'role'} ${other.name}`;
+    const becauseAdmin = `${target} is an administrator`;
+    if (other.kind === 'aws.iam.user') {
+      for (const action of ['iam:CreateAccessKey', 'iam:CreateLoginProfile', 'iam:UpdateLoginProfile']) {
+        const b = new PathBuilder(estate);
+        if (b.step(`${self} can call ${action} on ${target}`, ask(action, other.arn))) {
+          b.note(becauseAdmin);
+          if (adminOther === 'unknown') b.decision = 'unknown';
+          push(b.path(action, target));
+        }
+      }
+      continue;
+    }
+    // Roles: assume directly, take over the trust policy, or pass the role to a service that runs code.
+    {
+      const b = new PathBuilder(estate);
+      if (b.step(`${self} can assume ${target}`, ask('sts:AssumeRole', other.arn))) {
+        b.note(becauseAdmin);
+        if (adminOther === 'unknown') b.decision = 'unknown';
+        push(b.path('sts:AssumeRole', target));
+      }
+    }
+    {
+      const b = new PathBuilder(estate);
+      if (b.step(`${self} can rewrite the trust policy of ${target}`, ask('iam:UpdateAssumeRolePolicy', other.arn))) {
+        // After rewriting the trust policy to name itself, only its own policies stand between it and the role.
+        const identityOnly = estate.ask(p, 'sts:AssumeRole', other.arn, {}, undefined, true);
+        if (b.step(`its own policies allow sts:AssumeRole on ${target} once the trust policy names it`, identityOnly)) {
+          b.note(becauseAdmin);
+          if (adminOther === 'unknown') b.decision = 'unknown';
+          push(b.path('iam:UpdateAssumeRolePolicy + sts:AssumeRole', target));
+        }
+      }
+    }
+    const trust = estate.resourcePolicy('sts:AssumeRole', other.arn);
+    if (trust === undefined) continue;
+    for (const svc of PASS_ROLE_SERVICES) {
+      const trusted = estate.askAs({ kind: 'service', service: svc.service }, { resource: [trust.policy] }, 'sts:AssumeRole', other.arn,
+        { 'aws:SourceAccount': p.account, 'aws:PrincipalIsAWSService': 'true' }, [], 'roleTrust');
+      if (trusted.decision !== 'allowed' && trusted.decision !== 'unknown') continue;
+      for (const combo of svc.combos) {
+        const b = new PathBuilder(estate);
+        if (!b.step(`${self} can pass ${target} to ${svc.service}`, ask('iam:PassRole', other.arn, { 'iam:PassedToService': svc.service }))) break;
+        let ok = true;
+        for (const action of combo) {
+          if (!b.step(`${self} can call ${action}`, ask(action, '*'))) {
+            ok = false;
+            break;
+          }
+        }
+        if (!ok) continue;
+        b.step(`${target} trusts ${svc.service}`, trusted);
+        b.note(becauseAdmin);
+        if (adminOther === 'unknown') b.decision = 'unknown';
+        push(b.path(`iam:PassRole + ${combo.join(' + ')}`, target));
+        break;
+      }
+    }
+  }
+
+  // Changing the code of a function that runs as an administrator role.
+  for (const f of estate.estate.ofKind('aws.lambda.function')) {
+    const role = estate.estate.resolve(f.role, 'aws.iam.role');
+    if (role === undefined || role === 'unknown') continue;
+    const target = estate.principals().find((x) => x.key === role.key);
+    if (target === undefined || target.key === p.key) continue;
+    const adminRole = isAdmin(deps.administrator(target));
+    if (adminRole === 'no') continue;
+    const fnArn = f.aliases.find((a) => a.startsWith('arn:')) ?? `arn:aws:lambda:*:${estate.account}:function:${f.name.known ? f.name.value : f.native.name}`;
+    const b = new PathBuilder(estate);
+    if (b.step(`${self} can replace the code of function \`${f.native.name}\``, ask('lambda:UpdateFunctionCode', fnArn))) {
+      b.note(`the function runs as role ${target.name}, an administrator`);
+      if (adminRole === 'unknown') b.decision = 'unknown';
+      push(b.path('lambda:UpdateFunctionCode', `role ${target.name}`));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,297 @@
+/**
+ * The estate as the IAM engine sees it: each user's and role's policy set (inline, managed, group, boundary), each
+ * resource's own policy, compiled once and memoised. Model attributes that are unknown become policies the engine
+ * answers `unknown` for; nothing is guessed.
+ */
+import type { AuthorizationRequest, AuthorizationResult, CompiledPolicy, PolicySet, PolicyType, RequestPrincipal, Span, StatementRef } from '../../engines/iam/index.js';
+import { authorize, awsManagedPolicyDocument, compilePolicy, isAwsManagedPolicyArn, parseArn, principalContext } from '../../engines/iam/index.js';
+import type { StatementCitation } from '../../checks/kit/services/iam.js';
+import type { Attr, EmbeddedDocument, JsonValue, Link, Provenance } from '../../model/core/index.js';
+import type { Estate, IamGroup, IamRole, IamUser, InlinePolicy } from '../../model/index.js';
+
+/** The account used when the inputs never say which account they describe (Terraform/CloudFormation often do not). */
+export const PLACEHOLDER_ACCOUNT = '000000000000';
+
+interface PolicyMeta {
+  readonly display: string;
+  readonly type: PolicyType;
+  readonly at?: Provenance;
+  readonly statementAt?: readonly Provenance[];
+}
+
+export interface Principal {
+  readonly key: string;
+  readonly kind: 'aws.iam.user' | 'aws.iam.role';
+  readonly name: string;
+  readonly arn: string;
+  readonly account: string;
+  readonly at: Provenance;
+  readonly resource: IamUser | IamRole;
+}
+
+export interface ResourcePolicy {
+  readonly policy: CompiledPolicy;
+  readonly kind: 'standard' | 'roleTrust' | 'kmsKey';
+  readonly resourceKey: string;
+  readonly display: string;
+}
+
+type Ctx = Readonly<Record<string, string | readonly string[]>>;
+
+function spanOf(p: Provenance): Span {
+  return { start: { line: p.line, column: p.column }, end: { line: p.endLine, column: p.endColumn } };
+}
+
+export class IamEstate {
+  readonly account: string;
+  private readonly meta = new Map<string, PolicyMeta>();
+  private readonly sets = new Map<string, PolicySet>();
+  private readonly managedCache = new Map<string, CompiledPolicy>();
+  private principalList: Principal[] | undefined;
+  private bucketPolicies: Map<string, ResourcePolicy> | undefined;
+  private arnPolicies: Map<string, ResourcePolicy> | undefined;
+  private nextId = 0;
+
+  constructor(readonly estate: Estate) {
+    this.account = guessAccount(estate);
+  }
+
+  // ------------------------------------------------------------------------------------------------- compilation
+
+  private compileDoc(doc: Attr<EmbeddedDocument> | Attr<EmbeddedDocument | null>, type: PolicyType, display: string): CompiledPolicy | undefined {
+    const id = `p${this.nextId++}`;
+    if (!doc.known) {
+      this.meta.set(id, { display, type, at: doc.at });
+      return compilePolicy(`<unknown: ${doc.why}>`, { id, type });
+    }
+    if (doc.value === null) return undefined;
+    const d = doc.value;
+    this.meta.set(id, { display, type, at: d.at, ...(d.statementAt ? { statementAt: d.statementAt } : {}) });
+    return compilePolicy(d.json, { id, type, ...(d.statementAt ? { statementSpans: d.statementAt.map(spanOf) } : {}) });
+  }
+
+  private unknownPolicy(type: PolicyType, display: string, why: string, at?: Provenance): CompiledPolicy {
+    const id = `p${this.nextId++}`;
+    this.meta.set(id, { display, type, ...(at ? { at } : {}) });
+    return compilePolicy(`<unknown: ${why}>`, { id, type });
+  }
+
+  /** A managed policy by link: from the estate, else the AWS managed catalogue, else unknown. */
+  private managed(link: Link, type: PolicyType): CompiledPolicy {
+    if (!link.known) return this.unknownPolicy(type, 'a managed policy', link.why, link.at);
+    const cacheKey = `${type}\u0000${link.value}`;
+    const hit = this.managedCache.get(cacheKey);
+    if (hit !== undefined) return hit;
+    let compiled: CompiledPolicy;
+    const r = this.estate.resolve(link, 'aws.iam.policy');
+    if (r === 'unknown') compiled = this.unknownPolicy(type, link.value, 'the managed policy cannot be resolved', link.at);
+    else if (r !== undefined) {
+      const display = r.arn.known ? r.arn.value : (r.name.known ? `managed policy ${r.name.value}` : r.key);
+      compiled = this.compileDoc(r.document, type, display) ?? this.unknownPolicy(type, display, 'the policy has no document', r.at);
+    } else if (isAwsManagedPolicyArn(link.value)) {
+      const doc = awsManagedPolicyDocument(link.value);
+      if (doc === undefined) compiled = this.unknownPolicy(type, link.value, 'this AWS managed policy is not in the shipped catalogue', link.at);
+      else {
+        const id = `p${this.nextId++}`;
+        this.meta.set(id, { display: link.value, type });
+        compiled = compilePolicy(doc as JsonValue, { id, type });
+      }
+    } else compiled = this.unknownPolicy(type, link.value, `\`${link.value}\` is not in the inputs, so what it grants is unknown`, link.at);
+    this.managedCache.set(cacheKey, compiled);
+    return compiled;
+  }
+
+  private inline(list: readonly InlinePolicy[], owner: string): CompiledPolicy[] {
+    return list.flatMap((p) => {
+      const c = this.compileDoc(p.document, 'identity', `inline policy \`${p.name}\` of ${owner}`);
+      return c === undefined ? [] : [c];
+    });
+  }
+
+  private groupPolicies(link: Link, user: string): CompiledPolicy[] {
+    const g = this.estate.resolve(link, 'aws.iam.group');
+    if (g === 'unknown') return [this.unknownPolicy('identity', `a group of ${user}`, link.known ? link.value : link.why, link.at)];
+    if (g === undefined) {
+      return [this.unknownPolicy('identity', `group ${link.known ? link.value : '?'}`, `the group \`${link.known ? link.value : '?'}\` of ${user} is not in the inputs`, link.at)];
+    }
+    const name = g.name.known ? g.name.value : g.key;
+    return [...this.inline(g.inlinePolicies, `group ${name}`), ...g.managedPolicies.map((l) => this.managed(l, 'identity'))];
+  }
+
+  private boundary(b: Attr<string | null>): CompiledPolicy[] | undefined {
+    if (!b.known) return [this.unknownPolicy('permissionsBoundary', 'the permissions boundary', b.why, b.at)];
+    if (b.value === null) return undefined;
+    return [this.managed({ known: true, value: b.value, at: b.at }, 'permissionsBoundary')];
+  }
+
+  /** Identity policies and boundary of a principal. */
+  policySet(p: Principal): PolicySet {
+    const hit = this.sets.get(p.key);
+    if (hit !== undefined) return hit;
+    const r = p.resource;
+    const owner = `${p.kind === 'aws.iam.user' ? 'user' : 'role'} ${p.name}`;
+    const identity = [...this.inline(r.inlinePolicies, owner), ...r.managedPolicies.map((l) => this.managed(l, 'identity'))];
+    if (r.kind === 'aws.iam.user') for (const g of r.groups) identity.push(...this.groupPolicies(g, owner));
+    const boundary = this.boundary(r.permissionsBoundary);
+    const set: PolicySet = { identity, ...(boundary !== undefined ? { permissionsBoundary: boundary } : {}) };
+    this.sets.set(p.key, set);
+    return set;
+  }
+
+  /** A policy set from a group alone (for "would joining this group make one an administrator"). */
+  groupSet(group: IamGroup): PolicySet {
+    const name = group.name.known ? group.name.value : group.key;
+    return { identity: [...this.inline(group.inlinePolicies, `group ${name}`), ...group.managedPolicies.map((l) => this.managed(l, 'identity'))] };
+  }
+
+  // ------------------------------------------------------------------------------------------------- principals
+
+  principals(): readonly Principal[] {
+    if (this.principalList !== undefined) return this.principalList;
+    const out: Principal[] = [];
+    for (const u of this.estate.ofKind('aws.iam.user')) out.push(this.principal(u));
+    for (const r of this.estate.ofKind('aws.iam.role')) out.push(this.principal(r));
+    this.principalList = out;
+    return out;
+  }
+
+  private principal(r: IamUser | IamRole): Principal {
+    const name = r.name.known ? r.name.value : r.native.name;
+    const given = r.aliases.find((a) => a.startsWith('arn:') && a.includes(':iam::'));
+    const path = r.kind === 'aws.iam.role' && r.path.known ? r.path.value : '/';
+    const arn = given ?? `arn:aws:iam::${this.account}:${r.kind === 'aws.iam.user' ? 'user' : 'role'}${path}${name}`;
+    const account = parseArn(arn)?.account ?? this.account;
+    return { key: r.key, kind: r.kind, name, arn, account, at: r.at, resource: r };
+  }
+
+  requestPrincipal(p: Principal): RequestPrincipal {
+    if (p.kind === 'aws.iam.user') return { kind: 'user', arn: p.arn, account: p.account, name: p.name };
+    const partition = parseArn(p.arn)?.partition ?? 'aws';
+    return {
+      kind: 'roleSession', roleArn: p.arn, account: p.account, roleName: p.name, sessionName: 'session',
+      arn: `arn:${partition}:sts::${p.account}:assumed-role/${p.name}/session`,
+      ...(p.arn.includes(':role/aws-service-role/') ? { serviceLinked: true } : {}),
+    };
+  }
+
+  // ------------------------------------------------------------------------------------------ resource policies
+
+  private indexResources(): void {
+    if (this.arnPolicies !== undefined) return;
+    this.bucketPolicies = new Map();
+    this.arnPolicies = new Map();
+    for (const b of this.estate.ofKind('aws.s3.bucket')) {
+      if (!b.name.known) continue;
+      const display = `bucket policy of ${b.name.value}`;
+      const c = this.compileDoc(b.policy, 'resource', display);
+      if (c !== undefined) this.bucketPolicies.set(b.name.value, { policy: c, kind: 'standard', resourceKey: b.key, display });
+    }
+    const add = (aliases: readonly string[], doc: Attr<EmbeddedDocument | null> | undefined, kind: ResourcePolicy['kind'], key: string, display: string): void => {
+      if (doc === undefined) return;
+      const c = this.compileDoc(doc, 'resource', display);
+      if (c === undefined) return;
+      for (const a of aliases) if (a.startsWith('arn:')) this.arnPolicies?.set(a, { policy: c, kind, resourceKey: key, display });
+    };
+    for (const k of this.estate.ofKind('aws.kms.key')) add(k.aliases, k.policy, 'kmsKey', k.key, `key policy of ${k.native.name}`);
+    for (const q of this.estate.ofKind('aws.sqs.queue')) add(q.aliases, q.policy, 'standard', q.key, `queue policy of ${q.native.name}`);
+    for (const t of this.estate.ofKind('aws.sns.topic')) add(t.aliases, t.policy, 'standard', t.key, `topic policy of ${t.native.name}`);
+    for (const s of this.estate.ofKind('aws.secretsmanager.secret')) add(s.aliases, s.policy, 'standard', s.key, `resource policy of secret ${s.native.name}`);
+    for (const f of this.estate.ofKind('aws.lambda.function')) add(f.aliases, f.policy, 'standard', f.key, `resource policy of function ${f.native.name}`);
+    for (const r of this.estate.ofKind('aws.iam.role')) add(r.aliases, r.trustPolicy, 'roleTrust', r.key, `trust policy of role ${r.name.known ? r.name.value : r.native.name}`);
+  }
+
+  /** The resource-based policy that governs `action` on `resource`, if the estate has one. */
+  resourcePolicy(action: string, resource: string): ResourcePolicy | undefined {
+    this.indexResources();
+    const a = action.toLowerCase();
+    if (resource.startsWith('arn:aws:s3:::') || resource.startsWith('arn:aws-cn:s3:::') || resource.startsWith('arn:aws-us-gov:s3:::')) {
+      const rest = resource.slice(resource.indexOf(':::') + 3);
+      const slash = rest.indexOf('/');
+      return this.bucketPolicies?.get(slash < 0 ? rest : rest.slice(0, slash));
+    }
+    const hit = this.arnPolicies?.get(resource);
+    if (hit?.kind === 'roleTrust' && !a.startsWith('sts:')) return undefined;
+    return hit;
+  }
+
+  resourcePolicyByKey(key: string): ResourcePolicy | undefined {
+    this.indexResources();
+    for (const m of [this.bucketPolicies, this.arnPolicies]) for (const v of m?.values() ?? []) if (v.resourceKey === key) return v;
+    return undefined;
+  }
+
+  // --------------------------------------------------------------------------------------------------- asking
+
+  /** What the estate knows of a principal's request context; everything else is unknown. */
+  contextFor(p: Principal, extra: Ctx = {}): { values: Record<string, string | readonly string[]>; knownAbsent: string[]; prefixes: string[] } {
+    const values: Record<string, string | readonly string[]> = {};
+    for (const [k, v] of Object.entries(principalContext(this.requestPrincipal(p)))) if (typeof v === 'string') values[k] = v;
+    const prefixes: string[] = [];
+    const tags = p.resource.tags;
+    if (tags?.known) {
+      for (const [k, v] of Object.entries(tags.value)) values[`aws:PrincipalTag/${k}`] = v;
+      prefixes.push('aws:PrincipalTag/');
+    }
+    const knownAbsent = p.kind === 'aws.iam.role' ? ['aws:username'] : [];
+    return { values: { ...values, ...extra }, knownAbsent, prefixes };
+  }
+
+  ask(p: Principal, action: string, resource: string, extra: Ctx = {}, set?: PolicySet, withoutResourcePolicy = false): AuthorizationResult {
+    const policies = set ?? this.policySet(p);
+    const rp = withoutResourcePolicy ? undefined : this.resourcePolicy(action, resource);
+    const ctx = this.contextFor(p, extra);
+    const request: AuthorizationRequest = {
+      principal: this.requestPrincipal(p), action, resource,
+      resourceAccount: parseArn(resource)?.account || this.account,
+      context: ctx.values, deriveContext: false,
+      contextOptions: { missingKeys: 'unknown', knownAbsent: ctx.knownAbsent, knownAbsentPrefixes: ctx.prefixes },
+      ...(rp !== undefined ? { resourcePolicyKind: rp.kind } : withoutResourcePolicy ? { resourcePolicyKind: 'standard' as const } : {}),
+    };
+    return authorize(rp !== undefined ? { ...policies, resource: [rp.policy] } : policies, request);
+  }
+
+  /** Asks for an arbitrary request principal (outsiders), with explicit policies. */
+  askAs(principal: RequestPrincipal, set: PolicySet, action: string, resource: string, context: Ctx, knownAbsent: readonly string[], kind?: ResourcePolicy['kind']): AuthorizationResult {
+    return authorize(set, {
+      principal, action, resource, resourceAccount: parseArn(resource)?.account || this.account,
+      context, deriveContext: false,
+      contextOptions: {
+        missingKeys: 'unknown', knownAbsent: knownAbsent.filter((k) => !k.endsWith('/')),
+        knownAbsentPrefixes: knownAbsent.filter((k) => k.endsWith('/')),
+      },
+      ...(kind !== undefined ? { resourcePolicyKind: kind } : {}),
+    });
+  }
+
+  cite(refs: readonly StatementRef[]): StatementCitation[] {
+    return refs.map((r) => {
+      const m = this.meta.get(r.policyId);
+      const at = m?.statementAt?.[r.index] ?? m?.at;
+      return {
+        policy: m?.display ?? r.policyId, policyType: r.policyType, statement: r.index + 1,
+        ...(r.sid !== undefined ? { sid: r.sid } : {}), ...(at ? { at } : {}),
+      };
+    });
+  }
+
+  displayOf(policyId: string): string {
+    return this.meta.get(policyId)?.display ?? policyId;
+  }
+}
+
+/** The account most principal ARNs in the inputs name, else the placeholder. */
+function guessAccount(estate: Estate): string {
+  const counts = new Map<string, number>();
+  for (const kind of ['aws.iam.user', 'aws.iam.role', 'aws.iam.policy'] as const) {
+    for (const r of estate.ofKind(kind)) {
+      for (const a of r.aliases) {
+        const acc = parseArn(a)?.account;
+        if (acc !== undefined && /^\d{12}$/.test(acc)) counts.set(acc, (counts.get(acc) ?? 0) + 1);
+      }
+    }
+  }
+  let best = PLACEHOLDER_ACCOUNT;
+  let n = 0;
+  for (const [a, c] of counts) if (c > n) [best, n] = [a, c];
+  return best;
+}

@@ -1,0 +1,171 @@
+/**
+ * Who outside the account a resource policy or trust policy lets in, judged by evaluating it for outsiders rather
+ * than by reading `"Principal": "*"`. The outsider model:
+ *
+ * - an anonymous caller, and an IAM user in an unrelated account (`999999999999`) whose own policies allow anything;
+ * - values an outsider cannot choose are fixed to the outsider's real ones: their account, ARN and organisation,
+ *   a public source IP, no VPC endpoint of yours, no service acting for them, no external id;
+ * - everything else (TLS, MFA, their own principal tags, request tags, regions, user agent, OIDC claims they mint in
+ *   their own repository) is left unknown: an outsider chooses it, so an answer that depends only on such values is
+ *   counted as reachable.
+ */
+import type { AuthorizationResult, CompiledPolicy, PolicySet, RequestPrincipal } from '../../engines/iam/index.js';
+import { compilePolicy } from '../../engines/iam/index.js';
+import type { ExposureAnswer, StatementCitation } from '../../checks/kit/services/iam.js';
+import type { IamEstate, ResourcePolicy } from './iam-estate.js';
+
+export const OUTSIDER_ACCOUNT = '999999999999';
+const OUTSIDER_ARN = `arn:aws:iam::${OUTSIDER_ACCOUNT}:user/outsider`;
+const OUTSIDER_IP = '198.51.100.77';
+
+/** Keys an outsider cannot set to your values: conditions on them restrict who gets in. */
+const RESTRICTING = new Set([
+  'aws:principalaccount', 'aws:principalarn', 'aws:principalorgid', 'aws:principalorgpaths', 'aws:userid', 'aws:username',
+  'aws:sourceip', 'aws:vpcsourceip', 'aws:sourcevpc', 'aws:sourcevpce', 'aws:sourceaccount', 'aws:sourcearn',
+  'aws:sourceorgid', 'aws:sourceorgpaths', 'aws:principalisawsservice', 'aws:principalservicename',
+  'aws:principalservicenameslist', 'aws:viaawsservice', 'aws:calledvia', 'aws:calledviafirst', 'aws:calledvialast',
+  'aws:vpceaccount', 'aws:vpceorgid', 'aws:vpceorgpaths', 'sts:externalid', 'aws:principaltype',
+  'token.actions.githubusercontent.com:sub', 'token.actions.githubusercontent.com:repository',
+  'token.actions.githubusercontent.com:repository_owner', 'token.actions.githubusercontent.com:repository_id',
+  'token.actions.githubusercontent.com:repository_owner_id', 'token.actions.githubusercontent.com:job_workflow_ref',
+  'kms:calleraccount', 'kms:viaservice', 's3:authtype',
+]);
+
+const ABSENT_FOR_OUTSIDERS = [
+  'aws:SourceVpc', 'aws:SourceVpce', 'aws:VpcSourceIp', 'aws:SourceAccount', 'aws:SourceArn', 'aws:SourceOrgID',
+  'aws:SourceOrgPaths', 'sts:ExternalId', 'aws:PrincipalServiceName', 'aws:PrincipalServiceNamesList', 'aws:CalledVia',
+  'aws:CalledViaFirst', 'aws:CalledViaLast', 'aws:VpceAccount', 'aws:VpceOrgID', 'aws:VpceOrgPaths', 'kms:ViaService',
+];
+
+const ALLOW_ALL = compilePolicy({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }, { id: 'outsider', type: 'identity' });
+
+interface Outsider {
+  readonly who: string;
+  readonly principal: RequestPrincipal;
+  readonly identity: readonly CompiledPolicy[];
+  readonly context: Readonly<Record<string, string | readonly string[]>>;
+  readonly absent: readonly string[];
+}
+
+const ANONYMOUS: Outsider = {
+  who: 'anyone', principal: { kind: 'anonymous' }, identity: [],
+  context: { 'aws:SourceIp': OUTSIDER_IP, 'aws:PrincipalIsAWSService': 'false', 'aws:ViaAWSService': 'false', 'aws:PrincipalType': 'Anonymous' },
+  absent: [...ABSENT_FOR_OUTSIDERS, 'aws:PrincipalAccount', 'aws:PrincipalArn', 'aws:PrincipalOrgID', 'aws:PrincipalOrgPaths', 'aws:userid', 'aws:username', 'aws:PrincipalTag/', 'aws:MultiFactorAuthPresent', 'aws:MultiFactorAuthAge'],
+};
+
+const ANY_ACCOUNT: Outsider = {
+  who: 'any-account',
+  principal: { kind: 'user', arn: OUTSIDER_ARN, account: OUTSIDER_ACCOUNT, name: 'outsider' },
+  identity: [ALLOW_ALL],
+  context: {
+    'aws:PrincipalAccount': OUTSIDER_ACCOUNT, 'aws:PrincipalArn': OUTSIDER_ARN, 'aws:PrincipalOrgID': 'o-outsider000',
+    'aws:PrincipalOrgPaths': ['o-outsider000/r-out0/'], 'aws:userid': 'AIDAOUTSIDER00000000', 'aws:username': 'outsider',
+    'aws:PrincipalType': 'User', 'aws:PrincipalIsAWSService': 'false', 'aws:ViaAWSService': 'false', 'aws:SourceIp': OUTSIDER_IP,
+    'kms:CallerAccount': OUTSIDER_ACCOUNT,
+  },
+  absent: ABSENT_FOR_OUTSIDERS,
+};
+
+const GITHUB = 'token.actions.githubusercontent.com';
+
+function githubOutsider(provider: string): Outsider {
+  return {
+    who: 'any-github-repository', principal: { kind: 'federated', provider }, identity: [],
+    context: {
+      [`${GITHUB}:sub`]: 'repo:outsider-org/outsider-repo:ref:refs/heads/main',
+      [`${GITHUB}:repository`]: 'outsider-org/outsider-repo', [`${GITHUB}:repository_owner`]: 'outsider-org',
+      [`${GITHUB}:job_workflow_ref`]: 'outsider-org/outsider-repo/.github/workflows/ci.yml@refs/heads/main',
+      'aws:FederatedProvider': provider, 'aws:SourceIp': OUTSIDER_IP, 'aws:PrincipalIsAWSService': 'false',
+    },
+    absent: ABSENT_FOR_OUTSIDERS,
+  };
+}
+
+type Reach = 'yes' | 'no' | 'unknown';
+
+/** Allowed, or unknown only through values the outsider chooses, counts as reachable. */
+function reach(r: AuthorizationResult, partial: boolean): Reach {
+  if (r.decision === 'allowed') return 'yes';
+  if (r.decision !== 'unknown') return 'no';
+  if (partial) return 'unknown';
+  const restricting = r.unknownContextKeys.some((k) => RESTRICTING.has(k.toLowerCase()));
+  return restricting ? 'unknown' : 'yes';
+}
+
+function conditionKeys(policy: CompiledPolicy): string[] {
+  const keys = new Set<string>();
+  for (const s of policy.statements) for (const c of s.conditions) keys.add(c.key);
+  return [...keys].sort();
+}
+
+function hasUnknownLeaves(policy: CompiledPolicy): boolean {
+  return policy.broken !== undefined || policy.statements.some((s) => s.undetermined !== undefined || s.action.unknown || s.resource.unknown || s.principal?.p.unknown === true);
+}
+
+export interface ExposureProbe {
+  readonly action: string;
+  readonly resource: string;
+}
+
+export function exposure(estate: IamEstate, rp: ResourcePolicy, probes: readonly ExposureProbe[]): ExposureAnswer {
+  const outsiders: Outsider[] = rp.kind === 'roleTrust' ? [ANY_ACCOUNT] : [ANONYMOUS, ANY_ACCOUNT];
+  if (rp.kind === 'roleTrust') {
+    for (const s of rp.policy.statements) for (const f of s.principal?.p.federated ?? []) if (f.includes(GITHUB)) outsiders.push(githubOutsider(f));
+  }
+  const partial = hasUnknownLeaves(rp.policy);
+  const who = new Set<string>();
+  const actions = new Set<string>();
+  const granted: StatementCitation[] = [];
+  let unknown = false;
+  for (const o of outsiders) {
+    const set: PolicySet = { identity: o.identity, resource: [rp.policy] };
+    for (const p of probes) {
+      const action = o.principal.kind === 'federated' ? 'sts:AssumeRoleWithWebIdentity' : p.action;
+      const r = estate.askAs(o.principal, set, action, p.resource, o.context, o.absent, rp.kind);
+      const verdict = reach(r, partial);
+      if (verdict === 'yes') {
+        who.add(o.who);
+        actions.add(action);
+        const refs = r.decision === 'allowed' ? r.matched : r.undetermined;
+        for (const c of estate.cite(refs.filter((x) => x.policyType === 'resource' && x.effect === 'Allow'))) {
+          if (!granted.some((g) => g.policy === c.policy && g.statement === c.statement)) granted.push(c);
+        }
+      } else if (verdict === 'unknown') unknown = true;
+    }
+  }
+  const keys = conditionKeys(rp.policy);
+  const restrictedBy = keys.filter((k) => RESTRICTING.has(k.toLowerCase()));
+  const notRestrictedBy = keys.filter((k) => !RESTRICTING.has(k.toLowerCase()));
+  if (who.size > 0) {
+    const cond = notRestrictedBy.length > 0 ? `; its conditions on ${notRestrictedBy.map((k) => `\`${k}\``).join(', ')} are met by any caller who chooses to` : '';
+    return {
+      exposure: 'public', who: [...who], actions: [...actions], restrictedBy, notRestrictedBy, grantedBy: granted,
+      reason: `${rp.display} lets ${[...who].join(' and ')} perform ${[...actions].join(', ')}${cond}`,
+    };
+  }
+  if (unknown) {
+    return {
+      exposure: 'unknown', who: [], actions: [], restrictedBy, notRestrictedBy, grantedBy: [],
+      reason: `whether outsiders get in through ${rp.display} depends on values that are not known`,
+    };
+  }
+  const namesOutsiders = namesOutsidersAtAll(estate, rp, probes);
+  return {
+    exposure: namesOutsiders ? 'restricted' : 'none', who: [], actions: [], restrictedBy, notRestrictedBy, grantedBy: [],
+    reason: namesOutsiders
+      ? `${rp.display} names principals outside the account, but ${restrictedBy.length > 0 ? `conditions on ${restrictedBy.map((k) => `\`${k}\``).join(', ')}` : 'its other statements'} keep outsiders out`
+      : `${rp.display} grants nothing to principals outside the account`,
+  };
+}
+
+/** Would an outsider get in if every condition could go their way? (Then the policy names them at all.) */
+function namesOutsidersAtAll(estate: IamEstate, rp: ResourcePolicy, probes: readonly ExposureProbe[]): boolean {
+  const outsiders = rp.kind === 'roleTrust' ? [ANY_ACCOUNT] : [ANONYMOUS, ANY_ACCOUNT];
+  for (const o of outsiders) {
+    for (const p of probes) {
+      const r = estate.askAs(o.principal, { identity: o.identity, resource: [rp.policy] }, p.action, p.resource, {}, [], rp.kind);
+      if (r.decision === 'allowed' || r.decision === 'unknown') return true;
+    }
+  }
+  return false;
+}
