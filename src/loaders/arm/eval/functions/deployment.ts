@@ -141,7 +141,9 @@ function copyIndex(c: CallCtx, args: readonly Value[]): Value {
   }
   if (index.t === 'number') return num(index.v + offset, c.at);
   const sym = symbolOf(index);
-  return symbolic(index.t === 'unknown' ? index.why : 'copy index is not known', c.at, sym !== undefined && offset ? `${sym}+${offset}` : sym);
+  // `{copyIndex('vms')}` with an offset reads `{copyIndex('vms')+1}`.
+  const withOffset = sym !== undefined && offset ? (sym.endsWith('}') ? `${sym.slice(0, -1)}+${offset}}` : `${sym}+${offset}`) : sym;
+  return symbolic(index.t === 'unknown' ? index.why : 'copy index is not known', c.at, withOffset);
 }
 
 /** `reference()`: the deployed resource's runtime state, known only after deployment; links to the resource. */
