@@ -538,11 +538,3 @@ function isPropertyCopy(node: Node): boolean {
   if (node.type !== 'array' || !node.children?.length) return false;
   return node.children.every((c) => c.type === 'object' && prop(c, 'name') !== undefined && prop(c, 'input') !== undefined);
 }
-
-/** An ARM value's symbol for messages: the scalar text, or a short description. */
-export function describeValue(v: Value): string {
-  const s = symbolOf(v);
-  return s ?? v.t;
-}
-
-export { symbolic, firstUnknown };

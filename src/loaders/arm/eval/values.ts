@@ -48,24 +48,6 @@ export function firstUnknown(vs: readonly Value[], at: Provenance): Value | unde
   return unknownValue(first.why, at, [...refs].slice(0, 16));
 }
 
-/** Whether a value holds an unknown anywhere inside. */
-export function deepUnknown(v: Value, depth = 0): Extract<Value, { t: 'unknown' }> | undefined {
-  if (v.t === 'unknown') return v;
-  if (depth > 64) return undefined;
-  if (v.t === 'list') {
-    for (const it of v.items) {
-      const u = deepUnknown(it, depth + 1);
-      if (u) return u;
-    }
-  } else if (v.t === 'object') {
-    for (const f of v.fields.values()) {
-      const u = deepUnknown(f, depth + 1);
-      if (u) return u;
-    }
-  }
-  return undefined;
-}
-
 /** Lowercased field maps, built on the first case-insensitive miss of an object. */
 const LOWER_FIELDS = new WeakMap<ObjectValue, Map<string, Value>>();
 
@@ -211,14 +193,3 @@ export function isTruthyBool(v: Value): boolean | 'unknown' | undefined {
   return undefined;
 }
 
-export function typeName(v: Value): string {
-  switch (v.t) {
-    case 'string': return 'string';
-    case 'number': return 'int';
-    case 'bool': return 'bool';
-    case 'null': return 'null';
-    case 'list': return 'array';
-    case 'object': return 'object';
-    case 'unknown': return 'unknown';
-  }
-}
