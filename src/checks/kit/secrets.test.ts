@@ -132,6 +132,16 @@ describe('scanText', () => {
       { line: 4, name: 'password', reason: 'the well-known weak password `hunter2`' },
     ]);
   });
+  it('reads flags as words, not the dashes inside command names', () => {
+    const script = [
+      'DB_PASSWORD=$(aws secretsmanager get-secret-value --secret-id prod/orders/db --query SecretString --output text)',
+      'API_TOKEN=$(aws ssm get-parameter --name /worker/api-token --with-decryption --query Parameter.Value --output text)',
+      'app --token --verbose',
+      'app --api-token=s3cr3t-t0k3n-v4lue',
+    ].join('\n');
+    expect(scanText(script)).toEqual([{ line: 4, name: '--api-token', reason: 'a literal value under a secret-like name' }]);
+  });
+
   it('finds nothing in a clean script', () => {
     expect(scanText('#!/bin/bash\nyum install -y nginx\nsystemctl start nginx\n')).toEqual([]);
   });

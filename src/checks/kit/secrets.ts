@@ -215,7 +215,8 @@ export function scanText(text: string): TextSecret[] {
   const out: TextSecret[] = [];
   const lines = text.split(/\r?\n/);
   const assignment = /^\s*(?:export\s+|set\s+|setx\s+|\$env:)?([A-Za-z_][A-Za-z0-9_.-]*)\s*(?:=|:)\s*(.*)$/;
-  const flag = /--?([A-Za-z][A-Za-z0-9-]*)(?:=|\s+)("[^"]*"|'[^']*'|\S+)/g;
+  // A flag starts a word (not the `-secret-value` inside `get-secret-value`); its value is not another flag.
+  const flag = /(?:^|\s)--?([A-Za-z][A-Za-z0-9-]*)(?:=|\s+)("[^"]*"|'[^']*'|[^\s-]\S*)/g;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
     if (/^\s*#/.test(line) && !line.includes('PRIVATE KEY')) continue;
