@@ -13,7 +13,32 @@ import { linkedType } from './keys.js';
 
 const EC2 = AWS_DEFAULTS.ec2;
 
-function metadataOptions(tf: Tf): MetadataOptions {
+/**
+ * Metadata options: the instance's own block, else those of the launch template it is launched from (when that
+ * template is in the configuration), else the EC2 defaults.
+ * https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-new-instances.html
+ */
+function metadataOptions(tf: Tf, out: Emitter): MetadataOptions {
+  if (!tf.block('metadata_options')) {
+    const lt = launchTemplate(tf, out);
+    if (lt?.block('metadata_options')) return ownMetadataOptions(lt);
+  }
+  return ownMetadataOptions(tf);
+}
+
+function launchTemplate(tf: Tf, out: Emitter): Tf | undefined {
+  const spec = tf.block('launch_template');
+  if (!spec) return undefined;
+  for (const f of ['id', 'name']) {
+    const l = tf.link(f, spec);
+    if (!l.known) continue;
+    const found = out.find('aws_launch_template', l.value, ['id', 'name']);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function ownMetadataOptions(tf: Tf): MetadataOptions {
   const m = tf.block('metadata_options');
   if (!m) {
     const u = tf.unknownField('metadata_options');
@@ -161,7 +186,7 @@ export const AWS_EC2_NETWORK: AdapterTable = {
       associatePublicIp: optionalBool(tf, 'associate_public_ip_address'),
       privateIp: tf.output('private_ip'),
       publicIp: tf.output('public_ip'),
-      metadataOptions: metadataOptions(tf),
+      metadataOptions: metadataOptions(tf, out),
       instanceProfile: profile,
       userData: userData(tf),
     });

@@ -112,7 +112,9 @@ export const AWS_SERVICES: AdapterTable = {
     });
   },
 
-  // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance
+  // The provider sends `publicly_accessible = false` unless told otherwise (RDS itself decides from the VPC when the
+  // API call leaves it out), and `storage_encrypted = false`.
+  // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance#publicly_accessible
   aws_db_instance: (tf, out) => {
     const d = AWS_DEFAULTS.rds;
     out.resource({

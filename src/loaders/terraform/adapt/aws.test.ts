@@ -273,6 +273,13 @@ describe('AWS: legacy inline style and the remaining types (aws-legacy plan)', (
     expect(legacy.linked.resolve(trail.s3Bucket, 'aws.s3.bucket')).toMatchObject({ key: 'infra::aws_s3_bucket.reports' });
   });
 
+  it('takes metadata options from the launch template an instance is launched from', () => {
+    const batch = legacy.one('aws.ec2.instance', 'infra::aws_instance.batch');
+    expect(value(batch.metadataOptions.httpTokens)).toBe('required');
+    expect(batch.metadataOptions.httpTokens).not.toHaveProperty('defaulted');
+    expect(value(batch.subnet)).toBe('infra::aws_default_subnet.a');
+  });
+
   it('maps queue, topic and secret policies, and gathers Lambda permissions into the function policy', () => {
     const queue = legacy.one('aws.sqs.queue', 'acme-jobs');
     expect(queue.policy.known && queue.policy.value?.json).toMatchObject({ Statement: [{ Principal: '*', Action: 'sqs:SendMessage' }] });

@@ -184,6 +184,18 @@ export class Emitter {
     return i ? new Tf(i) : undefined;
   }
 
+  /** The managed instance of `type` a handle names: its estate key, or the known value of one of `fields`. */
+  find(type: string, handle: string, fields: readonly string[]): Tf | undefined {
+    const byKey = this.byKey.get(handle);
+    if (byKey) return byKey.type === type ? new Tf(byKey) : undefined;
+    for (const i of this.byKey.values()) {
+      if (i.type !== type || i.mode !== 'managed') continue;
+      const tf = new Tf(i);
+      if (fields.some((f) => { const x = tf.field(f); return x?.t === 'string' && x.v === handle; })) return tf;
+    }
+    return undefined;
+  }
+
   readonly resources: Resource[] = [];
   readonly fragments: ResourceFragment[] = [];
   readonly diagnostics: LoadDiagnostic[] = [];
