@@ -4,8 +4,11 @@
  * service is not available for the inputs at hand.
  */
 import type { IamService } from './services/iam.js';
+import type { RbacService } from './services/rbac.js';
 
 export interface EstateServices {
   /** AWS IAM: who can do what, administrators, exposure of trust and resource policies, escalation paths. */
   readonly iam?: IamService;
+  /** Azure RBAC and PIM: effective access across scopes, groups, deny assignments and conditions; privilege. */
+  readonly rbac?: RbacService;
 }

@@ -57,9 +57,10 @@ export class PrincipalTable {
     return this.#byName.get(asciiLower(name.trim())) ?? [];
   }
 
+  /** Records a name (every name a principal is known by resolves to it; the first is the one shown) and a type. */
   describe(i: number, name: string | null | undefined, type: string | null | undefined): void {
-    if (name && this.names[i] === null) {
-      this.names[i] = name;
+    if (name) {
+      if (this.names[i] === null) this.names[i] = name;
       const key = asciiLower(name.trim());
       const list = this.#byName.get(key);
       if (!list) this.#byName.set(key, [i]);

@@ -152,8 +152,13 @@ export function rbacInputOf(estate: Estate): { input: RbacInput; ids: Map<string
 
   const roleAssignments: RbacRoleAssignmentInput[] = [];
   const eligibilities: NonNullable<RbacInput['eligibilities']>[number][] = [];
+  const principals: NonNullable<RbacInput['principals']>[number][] = [];
   for (const a of all) {
-    if (superseded.has(a.key)) continue;
+    if (superseded.has(a.key)) {
+      // Left out, but its principal's name (the CLI prints UPNs) still helps resolve `--principal alice@…`.
+      if (a.principalId.known) principals.push({ id: a.principalId.value, name: a.principalName?.known ? a.principalName.value : null, type: a.principalType.known ? a.principalType.value : null });
+      continue;
+    }
     const id = idOf(a);
     const common = {
       id,
@@ -188,7 +193,6 @@ export function rbacInputOf(estate: Estate): { input: RbacInput; ids: Map<string
 
   const groupResources = estate.ofKind('azure.entra.group');
   const groups: Record<string, string[]> = {};
-  const principals: NonNullable<RbacInput['principals']>[number][] = [];
   for (const g of groupResources) {
     if (!g.groupId.known) continue;
     if (g.members.known) groups[g.groupId.value] = [...(groups[g.groupId.value] ?? []), ...g.members.value];
@@ -397,8 +401,9 @@ export function buildRbacService(estate: Estate, options: { now?: string | numbe
 
     roleDataAccess(role: RoleDefinition): readonly string[] {
       const e = get().engine;
-      const guid = role.roleId.known ? trailingGuid(role.roleId.value) : undefined;
-      const compiledRole = guid ? e.role(guid) : e.role(role.roleName.known ? role.roleName.value : role.native.name);
+      // The same id the engine input gave the role (a stand-in GUID when the real one is known only after deployment).
+      const guid = (role.roleId.known ? trailingGuid(role.roleId.value) : undefined) ?? syntheticGuid(role.key);
+      const compiledRole = e.role(guid);
       if (!compiledRole) return [];
       return Object.keys(SENSITIVE_DATA_ACTIONS).filter((action) => e.roleAllows(compiledRole, action, undefined, 'data') === true);
     },
