@@ -2,7 +2,10 @@ import { Command, CommanderError } from '@commander-js/extra-typings';
 import { VERSION } from '../version.js';
 import { checksCommand } from './commands/checks.js';
 import { explainCommand } from './commands/explain.js';
+import { canCommand } from './commands/can.js';
 import { scanCommand } from './commands/scan.js';
+import { simulateCommand } from './commands/simulate.js';
+import { whoCanCommand } from './commands/who-can.js';
 import { EXIT } from './exit-codes.js';
 import { log } from './io.js';
 
@@ -18,6 +21,9 @@ const program = new Command('parapet')
 program.addCommand(scanCommand());
 program.addCommand(checksCommand());
 program.addCommand(explainCommand());
+program.addCommand(simulateCommand());
+program.addCommand(canCommand());
+program.addCommand(whoCanCommand());
 // Commands added with addCommand do not inherit these settings: usage errors must exit 2, not 1.
 for (const command of program.commands) command.exitOverride();
 

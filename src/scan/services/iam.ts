@@ -102,7 +102,8 @@ export class IamFacade implements IamService {
       const decision = r.decision === 'allowed' ? 'allowed' : 'unknown';
       direct.set(p.key, decision);
       const refs = r.decision === 'allowed' ? r.matched : r.undetermined;
-      entries.push({ id: p.arn, name: p.name, via: [...new Set(this.iam.cite(refs.filter((x) => x.effect === 'Allow')).map((c) => c.policy))], decision });
+      const grants = refs.filter((x) => x.effect === 'Allow' && (x.policyType === 'identity' || x.policyType === 'resource'));
+      entries.push({ id: p.arn, name: p.name, via: [...new Set(this.iam.cite(grants).map((c) => c.policy))], decision });
     }
     // One hop of role chaining: whoever can assume a role that can.
     for (const p of this.iam.principals()) {

@@ -1,0 +1,52 @@
+import { Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
+import { awsCan, isAwsAction, loadForQuery } from '../../scan/queries/aws-access.js';
+import { EXIT } from '../exit-codes.js';
+import { emit, log } from '../io.js';
+
+/** `--context K=V`, repeatable; a key given several times is a multivalued key. */
+export function collectContext(value: string, previous: Record<string, string[]> = {}): Record<string, string[]> {
+  const eq = value.indexOf('=');
+  if (eq <= 0) throw new InvalidArgumentError(`expected KEY=VALUE, got \`${value}\``);
+  const k = value.slice(0, eq);
+  return { ...previous, [k]: [...(previous[k] ?? []), value.slice(eq + 1)] };
+}
+
+export function canCommand() {
+  return new Command('can')
+    .description('can this principal perform this action on this resource? (AWS: IAM evaluation over the inputs)')
+    .argument('<paths...>', 'files or folders: Terraform, CloudFormation, authorization-details exports')
+    .requiredOption('--principal <principal>', 'user or role name or ARN (an ARN outside the inputs is judged by the resource policy)')
+    .requiredOption('--action <action>', 'e.g. s3:GetObject')
+    .requiredOption('--resource <resource>', 'resource ARN; a pattern such as arn:aws:s3:::* asks about any resource it covers')
+    .option('--context <key=value>', 'request context value (repeatable; repeat a key for several values)', collectContext, {} as Record<string, string[]>)
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json'] as const).default('table' as const))
+    .option('-q, --quiet', 'no progress on stderr')
+    .action(async (paths, opts) => {
+      if (!isAwsAction(opts.action)) {
+        // Azure actions (`Microsoft.X/...`) are answered by the RBAC engine when its branch is added here.
+        log(`parapet: \`${opts.action}\` is not an AWS action (service:Action)`);
+        process.exitCode = EXIT.usageOrInput;
+        return;
+      }
+      const loaded = await loadForQuery(paths, opts.quiet ? {} : { onProgress: (l) => log(`parapet: ${l}`) });
+      for (const d of loaded.diagnostics) if (d.severity === 'error') log(`parapet: ${d.file}:${d.line}:${d.column}: ${d.message}`);
+      const out = awsCan(loaded.estate, opts.principal, opts.action, opts.resource, opts.context);
+      if (!out.ok) {
+        log(`parapet: ${out.error.message}`);
+        process.exitCode = EXIT.usageOrInput;
+        return;
+      }
+      const r = out.result;
+      if (opts.format === 'json') emit(`${JSON.stringify(r, null, 2)}\n`, undefined);
+      else {
+        const cites = (label: string, cs: typeof r.grantedBy): string[] => cs.map((c) => `  ${label} ${c.policy} statement ${c.statement}${c.sid ? ` (${c.sid})` : ''}${c.file ? `  ${c.file}:${c.line}:${c.column}` : ''}`);
+        const lines = [
+          `${r.decision.toUpperCase()}  ${r.principal}  ${r.action}  ${r.resource}`, `  ${r.reason}`,
+          ...cites('granted by', r.grantedBy), ...cites('denied by', r.deniedBy),
+          ...(r.dependsOn.length > 0 ? [`  depends on: ${r.dependsOn.join(', ')} (give them with --context)`] : []),
+        ];
+        emit(`${lines.join('\n')}\n`, undefined);
+      }
+      process.exitCode = loaded.diagnostics.some((d) => d.severity === 'error') ? EXIT.usageOrInput : EXIT.ok;
+    });
+}
