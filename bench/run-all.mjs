@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 const benches = [
   ['bench/scan/cloudformation.ts'],
   ['bench/terraform/run.ts'],
+  ['bench/terraform-plan/run.ts'],
   ['bench/iam/run.mjs'],
   ['bench/network/run.ts'],
   ['bench/rbac/run.ts'],
