@@ -1,5 +1,6 @@
 import { isArmTemplate, isArmParametersFile, loadArmTemplate } from '../loaders/arm/index.js';
 import { isAuthorizationDetails, loadAuthorizationDetails } from '../loaders/aws-iam-auth/index.js';
+import { isRbacExport, loadRbacExport } from '../loaders/azure-rbac-export/index.js';
 import { isCloudFormation, loadCloudFormation, sniffCloudFormation } from '../loaders/cloudformation/index.js';
 import { adaptTerraform } from '../loaders/terraform/adapt/index.js';
 import { isTerraformPlan, loadTerraformPlan } from '../loaders/terraform/plan/load-plan.js';
@@ -35,6 +36,8 @@ export const FILE_FORMATS: FileFormat[] = [
   // ARM parameter files hold values for a template: recognised so they are not reported as unknown JSON.
   { format: 'arm', kind: 'json', detect: (doc) => isArmTemplate(doc) || isArmParametersFile(doc), load: (f, text, _doc, o) => loadArmTemplate(f.path, text, o) },
   { format: 'aws-iam-authorization-details', kind: 'json', detect: (doc) => isAuthorizationDetails(doc), load: (f, text) => loadAuthorizationDetails(f.path, text) },
+  // Azure RBAC exports are recognised by file name (role-assignments.json, groups.json…) and shape.
+  { format: 'azure-rbac-export', kind: 'json', detect: (doc, f) => isRbacExport(f.path, doc), load: (f, text) => loadRbacExport(f.path, text) },
   { format: 'cloudformation', kind: 'text', detect: (_doc, _f, text) => sniffCloudFormation(text), load: (f, text, _doc, o) => loadCloudFormation(f.path, text, o) },
   // ARM templates may carry comments (not JSON): the ARM parser accepts them.
   { format: 'arm', kind: 'text', detect: (_doc, f, text) => f.path.endsWith('.json') && /deploymentTemplate\.json|"apiVersion"/.test(text), load: (f, text, _doc, o) => loadArmTemplate(f.path, text, o) },
