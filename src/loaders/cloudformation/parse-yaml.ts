@@ -1,9 +1,11 @@
 import { Alias, LineCounter, Scalar, YAMLMap, YAMLSeq, parseDocument } from 'yaml';
-import type { Document, Node as YamlNode, ScalarTag, CollectionTag, Tags } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
 import type { LoadDiagnostic, Provenance } from '../../model/core/index.js';
 import type { ObjectValue, Value } from '../common/value.js';
+import { parseYamlFast } from './parse-yaml-fast.js';
 import { KEY_POSITION_DEPTH, MAX_SOURCE_DEPTH, diagnostic } from './source.js';
 import type { SourceTree } from './source.js';
+import { YAML_OPTIONS, longForm, scalarValue } from './yaml-common.js';
 
 /**
  * YAML templates through the `yaml` package (YAML 1.1, as CloudFormation reads it) with a LineCounter for positions.
@@ -15,47 +17,27 @@ import type { SourceTree } from './source.js';
  * so an alias bomb is refused rather than expanded.
  */
 
-/** Short-form tags CloudFormation documents; each maps to `Fn::<name>` except `!Ref` and `!Condition`. */
-export const SHORT_FORM_TAGS = [
-  'Ref', 'Condition', 'Base64', 'Cidr', 'FindInMap', 'GetAtt', 'GetAZs', 'ImportValue', 'Join', 'Select', 'Split',
-  'Sub', 'Transform', 'If', 'Equals', 'And', 'Or', 'Not', 'Length', 'ToJsonString', 'ForEach',
-] as const;
-
 /** Expanded alias nodes allowed per document, beyond the document's own size: generous for real use, fatal to bombs. */
 const ALIAS_EXPANSION_BUDGET = 100_000;
-const UNSUPPORTED_TAGS = new Set([
-  'tag:yaml.org,2002:binary', 'tag:yaml.org,2002:omap', 'tag:yaml.org,2002:pairs', 'tag:yaml.org,2002:set',
-  'tag:yaml.org,2002:timestamp', 'tag:yaml.org,2002:merge',
-]);
-
-const identityTags: (ScalarTag | CollectionTag)[] = SHORT_FORM_TAGS.flatMap((name) => {
-  const tag = `!${name}`;
-  const scalar: ScalarTag = { tag, resolve: (s: string) => s };
-  const seq: CollectionTag = { tag, collection: 'seq', nodeClass: YAMLSeq, resolve: (c) => c };
-  const map: CollectionTag = { tag, collection: 'map', nodeClass: YAMLMap, resolve: (c) => c };
-  return [scalar, seq, map];
-});
-
-const customTags = (tags: Tags): Tags => [
-  ...tags.filter((t) => typeof t !== 'string' && !UNSUPPORTED_TAGS.has(t.tag)),
-  ...identityTags,
-];
 
 class AliasBudgetExceeded {}
 class TooDeep {
   constructor(readonly node: YamlNode) {}
 }
 
+/** A YAML template: the fast reader when the file stays within its subset, else the `yaml` package. */
 export function parseYamlTemplate(file: string, text: string): SourceTree {
+  return parseYamlFast(file, text) ?? parseYamlFull(file, text);
+}
+
+/** A YAML template through the `yaml` package: any YAML, about 1 s per MB. */
+export function parseYamlFull(file: string, text: string): SourceTree {
   const keyAt = new Map<ObjectValue, Map<string, Provenance>>();
   const diagnostics: LoadDiagnostic[] = [];
   const lc = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, {
-      lineCounter: lc, version: '1.1', merge: false, resolveKnownTags: false, customTags, uniqueKeys: false,
-      prettyErrors: false, keepSourceTokens: false, strict: false,
-    });
+    doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter: lc });
   } catch (e) {
     // The parser recurses on nesting; a hostile document can exhaust the stack.
     const message = e instanceof RangeError ? 'YAML nesting too deep to parse' : `cannot parse YAML: ${String(e)}`;
@@ -98,9 +80,14 @@ export function parseYamlTemplate(file: string, text: string): SourceTree {
     return from >= 0 && text.startsWith(tag, from) ? from : start;
   };
 
-  const convert = (node: unknown, depth: number): { value: Value; size: number } => {
+  /**
+   * Converts a node; `end` is where it ends: for a block collection, where its last item ends (the parser's own range
+   * can run on over a comment after an empty last value), else the parser's range.
+   */
+  const convert = (node: unknown, depth: number): { value: Value; size: number; end: number } => {
     if (depth > MAX_SOURCE_DEPTH) throw new TooDeep(node as YamlNode);
     if (node instanceof Alias) {
+      const aliasEnd = node.range?.[1] ?? 0;
       if (!aliasWarned) {
         aliasWarned = true;
         const at = pos(node.range?.[0] ?? 0);
@@ -109,9 +96,9 @@ export function parseYamlTemplate(file: string, text: string): SourceTree {
       }
       const target = node.resolve(doc);
       if (!target) {
-        const at = provenance(node.range?.[0] ?? 0, node.range?.[1] ?? 0);
+        const at = provenance(node.range?.[0] ?? 0, aliasEnd);
         diagnostics.push(diagnostic('invalid-template', file, at, `unknown YAML alias \`*${node.source}\``));
-        return { value: { t: 'null', at }, size: 1 };
+        return { value: { t: 'null', at }, size: 1, end: aliasEnd };
       }
       let hit = aliasCache.get(target);
       if (!hit) {
@@ -120,52 +107,59 @@ export function parseYamlTemplate(file: string, text: string): SourceTree {
       }
       expanded += hit.size;
       if (expanded > ALIAS_EXPANSION_BUDGET) throw new AliasBudgetExceeded();
-      return hit;
+      return { value: hit.value, size: hit.size, end: aliasEnd };
     }
     const yn = node as YamlNode | null;
     const range = yn?.range ?? [0, 0, 0];
     const tag = yn?.tag;
     const intrinsic = tag !== undefined && tag.startsWith('!') && !tag.startsWith('!!') ? tag.slice(1) : undefined;
-    const at = provenance(range[0], range[1]);
-    let out: { value: Value; size: number };
+    let out: { value: Value; size: number; end: number };
     if (node instanceof YAMLMap) {
       const fields = new Map<string, Value>();
       const keys = depth <= KEY_POSITION_DEPTH && !intrinsic ? new Map<string, Provenance>() : undefined;
       let size = 1;
+      let end = range[1];
       for (const pair of node.items) {
         const k = pair.key as YamlNode | null;
         // Keys as written: under YAML 1.1 a logical id `Off` or `No` would otherwise become `false`.
         const key = k instanceof Scalar ? (typeof k.value === 'string' ? k.value : k.source ?? String(k.value ?? '')) : k === null ? '' : String(k);
-        const kr = k?.range;
-        const keyPos = kr ? provenance(kr[0], kr[1]) : at;
+        const kr = k?.range ?? [range[0], range[0]];
+        const keyPos = provenance(kr[0], kr[1]);
         if (fields.has(key)) {
           diagnostics.push(diagnostic('invalid-template', file, keyPos, `duplicate key \`${key}\`; the last one is used`, 'warning'));
         }
-        const child = pair.value === null ? { value: { t: 'null', at: keyPos } as Value, size: 1 } : convert(pair.value, depth + 1);
+        const child = pair.value === null ? { value: { t: 'null', at: keyPos } as Value, size: 1, end: kr[1] } : convert(pair.value, depth + 1);
         fields.set(key, child.value);
         keys?.set(key, keyPos);
         size += child.size;
+        end = child.end;
       }
-      const o: ObjectValue = { t: 'object', fields, at };
+      if (node.flow || node.items.length === 0) end = range[1];
+      const o: ObjectValue = { t: 'object', fields, at: provenance(range[0], end) };
       if (keys) keyAt.set(o, keys);
-      out = { value: o, size };
+      out = { value: o, size, end };
     } else if (node instanceof YAMLSeq) {
       const items: Value[] = [];
       let size = 1;
+      let end = range[1];
       for (const item of node.items) {
-        const child = item === null ? { value: { t: 'null', at } as Value, size: 1 } : convert(item, depth + 1);
+        const child = item === null
+          ? { value: { t: 'null', at: provenance(range[0], range[1]) } as Value, size: 1, end: range[1] }
+          : convert(item, depth + 1);
         items.push(child.value);
         size += child.size;
+        end = child.end;
       }
-      out = { value: { t: 'list', items, at }, size };
+      if (node.flow || node.items.length === 0) end = range[1];
+      out = { value: { t: 'list', items, at: provenance(range[0], end) }, size, end };
     } else if (node instanceof Scalar) {
-      out = { value: scalarValue(node.value, node.source, at), size: 1 };
+      out = { value: scalarValue(node.value, node.source, provenance(range[0], range[1])), size: 1, end: range[1] };
     } else {
-      out = { value: { t: 'null', at }, size: 1 };
+      out = { value: { t: 'null', at: provenance(range[0], range[1]) }, size: 1, end: range[1] };
     }
     if (intrinsic) {
-      const call = provenance(tagStart(yn as YamlNode, tag as string), range[1]);
-      out = { value: longForm(intrinsic, out.value, call), size: out.size + 1 };
+      const call = provenance(tagStart(yn as YamlNode, tag as string), out.end);
+      out = { value: longForm(intrinsic, out.value, call), size: out.size + 1, end: out.end };
     }
     return out;
   };
@@ -190,27 +184,4 @@ export function parseYamlTemplate(file: string, text: string): SourceTree {
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-}
-
-function scalarValue(v: unknown, source: string | undefined, at: Provenance): Value {
-  switch (typeof v) {
-    case 'string': return { t: 'string', v, at };
-    case 'number': return Number.isFinite(v) ? { t: 'number', v, at } : { t: 'string', v: source ?? String(v), at };
-    case 'boolean': return { t: 'bool', v, at };
-    case 'bigint': return { t: 'string', v: String(v), at };
-    default: return v === null || v === undefined ? { t: 'null', at } : { t: 'string', v: source ?? String(v), at };
-  }
-}
-
-/** `!Ref X` → `{Ref: X}`, `!GetAtt a.b.c` → `{'Fn::GetAtt': [a, 'b.c']}`, `!Sub …` → `{'Fn::Sub': …}`. */
-function longForm(name: string, arg: Value, at: Provenance): Value {
-  const key = name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`;
-  let value = arg;
-  if (name === 'GetAtt' && arg.t === 'string') {
-    const dot = arg.v.indexOf('.');
-    value = dot === -1
-      ? { t: 'list', items: [arg], at: arg.at }
-      : { t: 'list', items: [{ t: 'string', v: arg.v.slice(0, dot), at: arg.at }, { t: 'string', v: arg.v.slice(dot + 1), at: arg.at }], at: arg.at };
-  }
-  return { t: 'object', fields: new Map([[key, value]]), at };
 }
