@@ -2,6 +2,7 @@ import type { Attr } from '../../../model/core/index.js';
 import { defaulted, known, unknown } from '../../../model/core/index.js';
 import type { RolePermission } from '../../../model/index.js';
 import type { AdapterTable, Emitter, Tf } from './context.js';
+import { scopeOf } from './azure-ids.js';
 
 /**
  * Azure RBAC: custom role definitions, role assignments (by role name or id), and PIM schedules.
@@ -55,7 +56,7 @@ function pimAssignment(via: 'pimEligible' | 'pimActive') {
     }
     out.resource({
       ...tf.base('azure.authorization.roleAssignment', tf.aliases(['id'], true)),
-      scope: tf.link('scope'),
+      scope: scopeOf(tf, out, 'scope'),
       role: role(tf),
       principalId: tf.link('principal_id'),
       principalType: defaulted(null, tf.at),
@@ -91,7 +92,7 @@ export const AZURE_AUTHORIZATION: AdapterTable = {
   azurerm_role_assignment: (tf, out) => {
     out.resource({
       ...tf.base('azure.authorization.roleAssignment', tf.aliases(['id', 'name'], true)),
-      scope: tf.link('scope'),
+      scope: scopeOf(tf, out, 'scope'),
       role: role(tf),
       principalId: tf.link('principal_id'),
       principalType: tf.nstr('principal_type'),

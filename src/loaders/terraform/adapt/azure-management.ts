@@ -3,6 +3,7 @@ import { defaulted, known, unknown } from '../../../model/core/index.js';
 import type { EntraGroup, SubscriptionPlacement } from '../../../model/index.js';
 import type { ObjectValue } from '../../common/value.js';
 import type { AdapterTable, Emitter, Tf } from './context.js';
+import { scopeOf } from './azure-ids.js';
 
 /**
  * The tenant's structure and PIM settings: management groups and the subscriptions placed in them, role management
@@ -143,7 +144,7 @@ export const AZURE_MANAGEMENT: AdapterTable = {
     const context = activation ? tf.field('required_conditional_access_authentication_context', activation) : undefined;
     out.resource({
       ...tf.base('azure.authorization.roleManagementPolicy', tf.aliases(['id'], true)),
-      scope: tf.link('scope'),
+      scope: scopeOf(tf, out, 'scope'),
       role: tf.link('role_definition_id'),
       permanentEligibleAllowed: negate(setting(tf, 'expiration_required', eligible)),
       eligibleMaxDuration: duration(tf, 'expire_after', eligible),

@@ -77,6 +77,8 @@ describe('azurerm: split resources (azure-app plan)', () => {
     const ops = app.one('azure.authorization.roleAssignment', 'envs/prod::azurerm_role_assignment.ops');
     expect(app.linked.resolve(ops.role, 'azure.authorization.roleDefinition')).toMatchObject({ key: 'envs/prod::azurerm_role_definition.network_operator' });
     expect(value(ops.principalType)).toBe('Group');
+    // A new resource group's id is not in the plan: the scope is built from its name, so its level is known.
+    expect(value(ops.scope)).toBe('/subscriptions/{subscriptionId}/resourceGroups/rg-acme-app');
     const role = app.one('azure.authorization.roleDefinition', 'envs/prod::azurerm_role_definition.network_operator');
     expect(role.custom).toBe(true);
     expect(role.roleId.known).toBe(false);
