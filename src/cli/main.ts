@@ -1,5 +1,6 @@
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import { VERSION } from '../version.js';
+import { accessCommand } from './commands/access.js';
 import { checksCommand } from './commands/checks.js';
 import { explainCommand } from './commands/explain.js';
 import { canCommand } from './commands/can.js';
@@ -21,6 +22,7 @@ const program = new Command('parapet')
 program.addCommand(scanCommand());
 program.addCommand(checksCommand());
 program.addCommand(explainCommand());
+program.addCommand(accessCommand());
 program.addCommand(simulateCommand());
 program.addCommand(canCommand());
 program.addCommand(whoCanCommand());
