@@ -28,7 +28,7 @@ function encryptionFromRules(tf: Tf, holder: ObjectValue): Attr<BucketEncryption
   const by = tf.block('apply_server_side_encryption_by_default', rule);
   const enc: BucketEncryption = {
     algorithm: by ? tf.str('sse_algorithm', undefined, by) : defaulted(S3.encryptionAlgorithm, rule.at),
-    kmsKey: by ? tf.nstr('kms_master_key_id', by) : defaulted(null, rule.at),
+    kmsKey: by ? tf.handle('kms_master_key_id', by) : defaulted(null, rule.at),
     bucketKeyEnabled: tf.bool('bucket_key_enabled', false, rule),
   };
   return known(enc, holder.at);
@@ -103,7 +103,7 @@ export const AWS_S3: AdapterTable = {
       encryption: sse ? encryptionFromRules(tf, sse) : defaultEncryption(tf),
       versioning: versioning ? tf.bool('enabled', S3.versioning, versioning) : defaulted(S3.versioning, tf.at),
       mfaDelete: versioning ? tf.bool('mfa_delete', false, versioning) : defaulted(false, tf.at),
-      logging: logging ? tf.nstr('target_bucket', logging) : defaulted(null, tf.at),
+      logging: logging ? tf.handle('target_bucket', logging) : defaulted(null, tf.at),
       policy: tf.doc('policy'),
       acl: acl !== undefined && acl.t !== 'null' && !(acl.t === 'string' && acl.v === '') ? tf.str('acl', S3.acl) : aclFromLegacyGrants(tf) ?? defaulted(S3.acl, tf.at),
       objectOwnership: defaulted(S3.objectOwnership, tf.at),
@@ -139,7 +139,7 @@ export const AWS_S3: AdapterTable = {
   },
 
   aws_s3_bucket_logging: (tf, out) => {
-    out.fragment(tf.fragment('aws.s3.bucket', tf.link('bucket'), { logging: tf.str('target_bucket') }));
+    out.fragment(tf.fragment('aws.s3.bucket', tf.link('bucket'), { logging: tf.handle('target_bucket') }));
   },
 
   aws_s3_bucket_policy: (tf, out) => {

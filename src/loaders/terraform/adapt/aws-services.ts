@@ -68,8 +68,8 @@ export const AWS_SERVICES: AdapterTable = {
       multiRegion: tf.bool('is_multi_region_trail', d.multiRegion),
       logFileValidation: tf.bool('enable_log_file_validation', d.logFileValidation),
       includeGlobalServiceEvents: tf.bool('include_global_service_events', d.includeGlobalServiceEvents),
-      cloudWatchLogsGroup: tf.nstr('cloud_watch_logs_group_arn'),
-      kmsKey: tf.nstr('kms_key_id'),
+      cloudWatchLogsGroup: tf.handle('cloud_watch_logs_group_arn'),
+      kmsKey: tf.handle('kms_key_id'),
       s3Bucket: tf.link('s3_bucket_name'),
       organizationTrail: tf.bool('is_organization_trail', d.organizationTrail),
     });
@@ -83,7 +83,7 @@ export const AWS_SERVICES: AdapterTable = {
     out.resource({
       ...tf.base('aws.secretsmanager.secret', tf.aliases(['name', 'arn', 'id'])),
       name: tf.str('name'),
-      kmsKey: tf.nstr('kms_key_id'),
+      kmsKey: tf.handle('kms_key_id'),
       rotation: inline ? rotationFrom(tf, tf.block('rotation_rules'), tf.v) : defaulted(null, tf.at),
       secretString: defaulted(null, tf.at),
       policy: tf.doc('policy'),
@@ -106,7 +106,7 @@ export const AWS_SERVICES: AdapterTable = {
       role: tf.link('role'),
       runtime: tf.nstr('runtime'),
       environment: lambdaEnvironment(tf),
-      kmsKey: tf.nstr('kms_key_arn'),
+      kmsKey: tf.handle('kms_key_arn'),
       // Permissions are separate resources (`aws_lambda_permission`), gathered into this policy.
       policy: defaulted(null, tf.at),
     });
@@ -122,7 +122,7 @@ export const AWS_SERVICES: AdapterTable = {
       identifier: tf.str('identifier'),
       engine: tf.str('engine'),
       storageEncrypted: tf.bool('storage_encrypted', d.storageEncrypted),
-      kmsKey: tf.nstr('kms_key_id'),
+      kmsKey: tf.handle('kms_key_id'),
       publiclyAccessible: tf.bool('publicly_accessible', d.publiclyAccessible),
       masterPassword: tf.nstr('password'),
       manageMasterUserPassword: tf.bool('manage_master_user_password', d.manageMasterUserPassword),

@@ -74,6 +74,17 @@ export class Tf {
     return readNullableString(this.field(name, o), o.at);
   }
 
+  /**
+   * An optional handle on another resource (a KMS key, a log bucket, a log group): null when not set; a value known
+   * only after apply that derives from exactly one resource (`aws_kms_key.data.arn`) is that resource's key, so the
+   * setting is known to be set and can be followed, as CloudFormation's `!GetAtt Key.Arn` is.
+   */
+  handle(name: string, o: ObjectValue = this.v): Attr<string | null> {
+    const x = this.field(name, o);
+    if (x?.t === 'unknown' && x.refs.length === 1) return known(x.refs[0] as string, x.at);
+    return this.nstr(name, o);
+  }
+
   bool(name: string, dflt?: boolean, o: ObjectValue = this.v): Attr<boolean> {
     return this.#computed(name, o, dflt) ?? readBool(this.field(name, o), o.at, dflt, name);
   }
