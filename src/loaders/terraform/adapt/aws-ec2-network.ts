@@ -4,7 +4,7 @@ import type { MetadataOptions, Route } from '../../../model/index.js';
 import type { ObjectValue } from '../../common/value.js';
 import { AWS_DEFAULTS } from '../../common/defaults.js';
 import type { AdapterTable, Emitter, Tf } from './context.js';
-import { linkedType } from './keys.js';
+import { linkedType, vpcOfDefault } from './keys.js';
 
 /**
  * EC2 instances and interfaces, VPCs, subnets, routing, gateways, endpoints and flow logs.
@@ -132,7 +132,7 @@ function routeTable(isMainTable: boolean) {
   return (tf: Tf, out: Emitter): void => {
     out.resource({
       ...tf.base('aws.ec2.routeTable', tf.aliases(['id', 'arn', 'default_route_table_id'])),
-      vpc: tf.link('vpc_id'),
+      vpc: isMainTable ? vpcOfDefault(tf, 'default_route_table_id') : tf.link('vpc_id'),
       routes: tf.blocks('route').map((r) => route(tf, r, INLINE_DESTINATIONS)),
       subnets: [],
       isMain: isMainTable ? known(true, tf.at) : defaulted(false, tf.at),
@@ -173,7 +173,40 @@ function subnet(mapDefault: boolean) {
   };
 }
 
+/**
+ * `aws_vpc_ipv4_cidr_block_association` adds a CIDR to a VPC, whose CIDR list is one value (a fragment would replace
+ * it): gathered and folded into the VPCs of the same configuration.
+ */
+function associateCidr(tf: Tf, out: Emitter): void {
+  const pending = out.state('aws-vpc-cidrs', () => {
+    const list: { tf: Tf; vpc: Link; cidr: Attr<string> }[] = [];
+    out.later(() => {
+      for (const p of list) {
+        const handle = p.vpc.known ? p.vpc.value.toLowerCase() : undefined;
+        const i = handle === undefined ? -1 : out.resources.findIndex((r) =>
+          r.kind === 'aws.ec2.vpc' && (r.key.toLowerCase() === handle || r.aliases.some((a) => a.toLowerCase() === handle)));
+        const vpc = out.resources[i];
+        if (vpc?.kind !== 'aws.ec2.vpc') {
+          out.diagnostics.push({
+            code: 'unlinked', severity: 'warning', file: p.tf.at.file, line: p.tf.at.line, column: p.tf.at.column,
+            message: `${p.tf.native.type} \`${p.tf.native.address}\` adds a CIDR to ${p.vpc.known ? `\`${p.vpc.value}\`` : 'a VPC unknown before deployment'}, which is not in this configuration; it is not applied`,
+          });
+          continue;
+        }
+        const cidrs: Attr<readonly string[]> = !vpc.cidrs.known ? vpc.cidrs
+          : p.cidr.known ? { ...vpc.cidrs, value: [...vpc.cidrs.value, p.cidr.value] }
+          : unknown(p.cidr.at, p.cidr.why);
+        out.resources[i] = { ...vpc, cidrs };
+      }
+    });
+    return list;
+  });
+  pending.push({ tf, vpc: tf.link('vpc_id'), cidr: tf.str('cidr_block') });
+}
+
 export const AWS_EC2_NETWORK: AdapterTable = {
+  aws_vpc_ipv4_cidr_block_association: associateCidr,
+
   aws_instance: (tf, out) => {
     const profile = tf.optLink('iam_instance_profile');
     out.resource({

@@ -3,6 +3,7 @@ import { defaulted, known, unknown } from '../../../model/core/index.js';
 import type { NetworkAclEntry, SecurityGroupRule } from '../../../model/index.js';
 import type { ObjectValue } from '../../common/value.js';
 import type { AdapterTable, Emitter, Tf } from './context.js';
+import { vpcOfDefault } from './keys.js';
 
 /**
  * Security groups and network ACLs, inline rules and separate rule resources.
@@ -140,17 +141,6 @@ function inlineAclEntries(tf: Tf): NetworkAclEntry[] {
   ];
 }
 
-/**
- * The VPC of a default network ACL: `vpc_id` once known; before that, `default_network_acl_id =
- * aws_vpc.main.default_network_acl_id` derives from exactly one VPC, whose estate key is the link.
- */
-function defaultAclVpc(tf: Tf): Link {
-  const vpcId = tf.field('vpc_id');
-  if (vpcId?.t === 'string' && vpcId.v !== '') return tf.link('vpc_id');
-  const via = tf.link('default_network_acl_id');
-  return via.known && via.value.includes('::') ? via : unknown(tf.at, 'the VPC of the default network ACL is known after apply');
-}
-
 export const AWS_EC2_SECURITY: AdapterTable = {
   aws_security_group: securityGroup(false),
   aws_default_security_group: securityGroup(true),
@@ -195,7 +185,7 @@ export const AWS_EC2_SECURITY: AdapterTable = {
   aws_default_network_acl: (tf, out) => {
     out.resource({
       ...tf.base('aws.ec2.networkAcl', tf.aliases(['id', 'arn', 'default_network_acl_id'])),
-      vpc: defaultAclVpc(tf),
+      vpc: vpcOfDefault(tf, 'default_network_acl_id'),
       subnets: tf.links('subnet_ids'),
       entries: inlineAclEntries(tf),
       isDefault: true,

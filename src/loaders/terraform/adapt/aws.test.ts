@@ -90,6 +90,11 @@ describe('AWS: provider v4+ split resources (aws-web plan)', () => {
     expect(rt.routes[0]).toMatchObject({ targetType: 'internetGateway', target: { known: true, value: 'infra::aws_internet_gateway.main' } });
     expect(rt.subnets.map(value)).toEqual(['infra::aws_subnet.public[0]', 'infra::aws_subnet.public[1]']);
     expect(value(web.one('aws.ec2.subnet', 'infra::aws_subnet.public[1]').mapPublicIpOnLaunch)).toBe(true);
+    // The adopted main route table keeps only the routes written (none), and belongs to the VPC it was taken from.
+    const main = web.one('aws.ec2.routeTable', 'infra::aws_default_route_table.main');
+    expect([value(main.isMain), main.routes, value(main.vpc)]).toEqual([true, [], 'infra::aws_vpc.main']);
+    // A secondary CIDR block association adds to the VPC's CIDRs.
+    expect(value(web.one('aws.ec2.vpc', 'infra::aws_vpc.main').cidrs)).toEqual(['10.20.0.0/16', '100.64.0.0/16']);
   });
 
   it('maps IAM roles, attachments by name and inline policies by id', () => {
