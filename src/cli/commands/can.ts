@@ -1,6 +1,8 @@
 import { Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import { awsCan, isAwsAction, loadForQuery } from '../../scan/queries/aws-access.js';
+import { isAzureAction } from '../../scan/queries/azure-access.js';
 import { EXIT } from '../exit-codes.js';
+import { azureCanAction } from './access.js';
 import { emit, log } from '../io.js';
 
 /** `--context K=V`, repeatable; a key given several times is a multivalued key. */
@@ -22,9 +24,10 @@ export function canCommand() {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json'] as const).default('table' as const))
     .option('-q, --quiet', 'no progress on stderr')
     .action(async (paths, opts) => {
+      // Azure operations (`Microsoft.X/...`) are answered by the RBAC engine.
+      if (isAzureAction(opts.action)) return azureCanAction(paths, opts);
       if (!isAwsAction(opts.action)) {
-        // Azure actions (`Microsoft.X/...`) are answered by the RBAC engine when its branch is added here.
-        log(`parapet: \`${opts.action}\` is not an AWS action (service:Action)`);
+        log(`parapet: \`${opts.action}\` is neither an AWS action (service:Action) nor an Azure operation (Microsoft.X/type/action)`);
         process.exitCode = EXIT.usageOrInput;
         return;
       }
