@@ -2,8 +2,6 @@ import { isArmTemplate, isArmParametersFile, loadArmTemplate } from '../loaders/
 import { isAuthorizationDetails, loadAuthorizationDetails } from '../loaders/aws-iam-auth/index.js';
 import { isRbacExport, loadRbacExport } from '../loaders/azure-rbac-export/index.js';
 import { isCloudFormation, loadCloudFormation, sniffCloudFormation } from '../loaders/cloudformation/index.js';
-import { adaptTerraform } from '../loaders/terraform/adapt/index.js';
-import { isTerraformPlan, loadTerraformPlan } from '../loaders/terraform/plan/load-plan.js';
 import type { InputFormat, LoadResult } from '../loaders/types.js';
 import type { InputFile } from './read-inputs.js';
 
@@ -23,15 +21,11 @@ export interface FileFormat {
   load(file: InputFile, text: string, doc: unknown, options: LoadOptions): LoadResult | Promise<LoadResult>;
 }
 
-function loadPlan(file: InputFile, text: string, doc: unknown): LoadResult {
-  const plan = loadTerraformPlan(file.path, text, doc);
-  const adapted = adaptTerraform(plan.instances, plan.variables);
-  return { ...adapted, diagnostics: [...plan.diagnostics, ...adapted.diagnostics] };
-}
-
-/** The recognised single-file formats, most specific first. */
+/**
+ * The recognised single-file formats, most specific first. (Terraform plans are recognised in load-estate.ts, since
+ * they are adapted together with the Terraform source they belong to.)
+ */
 export const FILE_FORMATS: FileFormat[] = [
-  { format: 'terraform-plan', kind: 'json', detect: (doc) => isTerraformPlan(doc), load: (f, text, doc) => loadPlan(f, text, doc) },
   { format: 'cloudformation', kind: 'json', detect: (doc) => isCloudFormation(doc), load: (f, text, _doc, o) => loadCloudFormation(f.path, text, o) },
   // ARM parameter files hold values for a template: recognised so they are not reported as unknown JSON.
   { format: 'arm', kind: 'json', detect: (doc) => isArmTemplate(doc) || isArmParametersFile(doc), load: (f, text, _doc, o) => loadArmTemplate(f.path, text, o) },

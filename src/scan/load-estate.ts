@@ -7,7 +7,10 @@ import { jsonErrorPosition } from './json-position.js';
 import { linkFragments } from './link.js';
 import { DEFAULT_MAX_FILE_BYTES, collectInputs, readInput } from './read-inputs.js';
 import type { InputFile } from './read-inputs.js';
-import { PROJECT_FORMATS } from './project-formats.js';
+import { isTerraformSourceFile } from '../loaders/terraform/hcl/index.js';
+import { isTerraformPlan, loadTerraformPlan } from '../loaders/terraform/plan/load-plan.js';
+import { loadTerraform } from './terraform.js';
+import type { LoadedPlan } from './terraform.js';
 
 export interface EstateOptions extends LoadOptions {
   readonly cwd?: string;
@@ -36,12 +39,13 @@ export async function loadEstate(paths: readonly string[], options: EstateOption
   const resources: Resource[] = [];
   const fragments: ResourceFragment[] = [];
   const used: string[] = [];
-  const projectFiles: InputFile[] = [];
+  // Terraform source is read as whole modules, and plans are paired with their source: both wait for the end.
+  const terraformSources: InputFile[] = [];
+  const plans: LoadedPlan[] = [];
 
   for (const file of collected.files) {
-    const project = PROJECT_FORMATS.find((p) => p.claims(file));
-    if (project) {
-      projectFiles.push(file);
+    if (isTerraformSourceFile(file.path)) {
+      terraformSources.push(file);
       continue;
     }
     const read = readInput(file, maxBytes);
@@ -53,17 +57,24 @@ export async function loadEstate(paths: readonly string[], options: EstateOption
     const result = await loadFile(file, read.text, options);
     if (result === 'skipped') continue;
     used.push(file.path);
+    if ('plan' in result) {
+      plans.push({ file, plan: result.plan });
+      continue;
+    }
     resources.push(...result.resources);
     fragments.push(...result.fragments);
     diagnostics.push(...result.diagnostics);
   }
 
-  for (const project of PROJECT_FORMATS) {
-    const mine = projectFiles.filter((f) => project.claims(f));
-    if (mine.length === 0) continue;
-    options.onProgress?.(`loading ${mine.length} ${project.format} files`);
-    const result = await project.load(mine, { ...options, cwd, maxFileBytes: maxBytes });
-    used.push(...mine.map((f) => f.path));
+  if (terraformSources.length > 0 || plans.length > 0) {
+    options.onProgress?.(`evaluating ${terraformSources.length} Terraform files and ${plans.length} plans`);
+    const result = await loadTerraform(terraformSources, plans, {
+      cwd,
+      maxFileBytes: maxBytes,
+      ...(options.terraform?.vars ? { vars: options.terraform.vars } : {}),
+      ...(options.terraform?.varFiles ? { varFiles: options.terraform.varFiles } : {}),
+    });
+    used.push(...terraformSources.map((f) => f.path));
     resources.push(...result.resources);
     fragments.push(...result.fragments);
     diagnostics.push(...result.diagnostics);
@@ -74,7 +85,7 @@ export async function loadEstate(paths: readonly string[], options: EstateOption
   return { estate: new ResourceGraph<Resource>(linked.resources), diagnostics, files: used };
 }
 
-type FileLoad = { resources: Resource[]; fragments: ResourceFragment[]; diagnostics: LoadDiagnostic[] } | 'skipped';
+type FileLoad = { resources: Resource[]; fragments: ResourceFragment[]; diagnostics: LoadDiagnostic[] } | { plan: LoadedPlan['plan'] } | 'skipped';
 
 async function loadFile(file: InputFile, text: string, options: LoadOptions): Promise<FileLoad> {
   const trimmed = text.trimStart();
@@ -96,6 +107,8 @@ async function loadFile(file: InputFile, text: string, options: LoadOptions): Pr
       const p = jsonErrorPosition(text, e);
       return { resources: [], fragments: [], diagnostics: [{ code: 'parse-error', severity: 'error', file: file.path, line: p.line, column: p.column, message: `invalid JSON: ${p.message}` }] };
     }
+    // Plans are adapted with the Terraform source they may belong to (see terraform.ts).
+    if (isTerraformPlan(doc)) return { plan: loadTerraformPlan(file.path, text, doc) };
     const format = FILE_FORMATS.find((f) => f.kind === 'json' && f.detect(doc, file, text));
     if (!format) return notOurs('valid JSON, but not a recognised input (CloudFormation, ARM, Terraform plan, or a CLI export)');
     return format.load(file, text, doc, options);

@@ -7,7 +7,7 @@ import type { AuthorizationRequest, AuthorizationResult, CompiledPolicy, PolicyS
 import { authorize, awsManagedPolicyDocument, compilePolicy, isAwsManagedPolicyArn, parseArn, principalContext } from '../../engines/iam/index.js';
 import type { StatementCitation } from '../../checks/kit/services/iam.js';
 import type { Attr, EmbeddedDocument, JsonValue, Link, Provenance } from '../../model/core/index.js';
-import type { Estate, IamGroup, IamRole, IamUser, InlinePolicy } from '../../model/index.js';
+import type { Estate, IamGroup, IamManagedPolicy, IamRole, IamUser, InlinePolicy } from '../../model/index.js';
 
 /** The account used when the inputs never say which account they describe (Terraform/CloudFormation often do not). */
 export const PLACEHOLDER_ACCOUNT = '000000000000';
@@ -83,7 +83,8 @@ export class IamEstate {
     const hit = this.managedCache.get(cacheKey);
     if (hit !== undefined) return hit;
     let compiled: CompiledPolicy;
-    const r = this.estate.resolve(link, 'aws.iam.policy');
+    let r = this.estate.resolve(link, 'aws.iam.policy');
+    if (r === undefined) r = this.policyByArnName(link.value);
     if (r === 'unknown') compiled = this.unknownPolicy(type, link.value, 'the managed policy cannot be resolved', link.at);
     else if (r !== undefined) {
       const display = r.arn.known ? r.arn.value : (r.name.known ? `managed policy ${r.name.value}` : r.key);
@@ -99,6 +100,18 @@ export class IamEstate {
     } else compiled = this.unknownPolicy(type, link.value, `\`${link.value}\` is not in the inputs, so what it grants is unknown`, link.at);
     this.managedCache.set(cacheKey, compiled);
     return compiled;
+  }
+
+  /**
+   * A customer managed policy named by an ARN the inputs never spell out (Terraform and CloudFormation rarely know the
+   * account): the one policy of the inputs with that name and path, if exactly one.
+   */
+  private policyByArnName(arn: string): IamManagedPolicy | undefined {
+    const a = parseArn(arn);
+    if (a === undefined || a.service !== 'iam' || a.account === 'aws' || !a.resource.startsWith('policy/')) return undefined;
+    const name = a.resource.slice(a.resource.lastIndexOf('/') + 1);
+    const matches = this.estate.ofKind('aws.iam.policy').filter((p) => p.name.known && p.name.value === name);
+    return matches.length === 1 ? matches[0] : undefined;
   }
 
   private inline(list: readonly InlinePolicy[], owner: string): CompiledPolicy[] {
