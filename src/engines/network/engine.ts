@@ -174,11 +174,11 @@ export class NetworkEngine {
     if (s.kind === 'aws' && d.kind === 'aws') {
       const fam = d.addr?.family ?? (d.n.primary4 && (s.n.primary4 || !s.n.primary6) ? 4 : d.n.primary6 ? 6 : 4);
       const same = s.n.vpcId !== null && s.n.vpcId === d.n.vpcId;
-      if (same) {
-        const sp = awsPeer(s.n, fam, s.addr);
-        const dp = awsPeer(d.n, fam, d.addr);
-        return this.finish(evaluatePoint(this.aws.betweenInterfaces(s.n, sp, d.n, dp, proto, port), undefined), s, d);
-      }
+      const sp = awsPeer(s.n, fam, s.addr);
+      const dp = awsPeer(d.n, fam, d.addr);
+      if (same) return this.finish(evaluatePoint(this.aws.betweenInterfaces(s.n, sp, d.n, dp, proto, port), undefined), s, d);
+      const peered = this.awsPrivateRoute(s.n, d.n, sp, dp);
+      if (peered) return this.finish(evaluatePoint(this.aws.betweenInterfaces(s.n, sp, d.n, dp, proto, port, peered), undefined), s, d);
       return this.viaInternet(s, d, proto, port);
     }
     if (s.kind === 'azure' && d.kind === 'azure') {
@@ -200,6 +200,27 @@ export class NetworkEngine {
     return this.viaInternet(s, d, proto, port);
   }
 
+  /**
+   * Between VPCs, traffic stays private when both route tables send the other side's address to a peering connection
+   * (or a transit gateway, whose own routing is not modelled: unknown). Returns the route level, or undefined when
+   * the traffic would have to cross the internet.
+   */
+  private awsPrivateRoute(a: IfaceC, b: IfaceC, ap: Peer, bp: Peer): Level | undefined {
+    const ta = this.aws.routeTableOf(a);
+    const tb = this.aws.routeTableOf(b);
+    if (!ta || !tb || !ap.address || !bp.address) return undefined;
+    const there = this.aws.lookup(ta, bp.address).route;
+    const back = this.aws.lookup(tb, ap.address).route;
+    const kinds = new Set([there?.target, back?.target]);
+    if (there?.target === 'peering' && back?.target === 'peering') {
+      return constLevel('route-table', ta.id, true, `${there.destText} → ${there.targetId ?? 'peering'}`, `and back through ${tb.id}`);
+    }
+    if (kinds.has('transitGateway') && (there?.target === 'transitGateway' || there?.target === 'peering') && (back?.target === 'transitGateway' || back?.target === 'peering')) {
+      return constLevel('route-table', ta.id, 'unknown', `${there.destText} → ${there.targetId ?? 'transit gateway'}`, 'transit gateway routing is not modelled');
+    }
+    return undefined;
+  }
+
   /** Peers in a set (the internet, a CIDR, an external address) to an interface. */
   private fromSet(s: Extract<Node, { kind: 'set' }>, d: Exclude<Node, { kind: 'set' }>, proto: number, port: number): Outcome {
     const pub = s.set.intersect(this.internet);
@@ -209,11 +230,11 @@ export class NetworkEngine {
       const lead: Level[] = d.addr && !d.viaPublic
         ? [constLevel('address', formatAddress(d.addr), false, null, 'a private address is not reachable from the internet; use the public address')]
         : [];
-      outcomes.push(this.bestOverCells(d, (lo) => [...lead, ...this.inboundLevels(d, proto, port, lo)], pub, s.label, true));
+      outcomes.push(this.bestOverCells(d, (lo) => [...lead, ...this.inboundLevels(d, proto, port, lo, true)], pub, s.label, true));
     }
     if (!priv.isEmpty()) {
       const unknownSrc = constLevel('address', s.label, 'unknown', null, 'the sources are not interfaces in the inputs; their own filters and routes are unknown');
-      outcomes.push(this.bestOverCells(d, (lo) => [unknownSrc, ...this.inboundLevels(d, proto, port, lo).filter((l) => l.kind !== 'public-ip' && l.kind !== 'route-table')], priv, s.label, true));
+      outcomes.push(this.bestOverCells(d, (lo) => [unknownSrc, ...this.inboundLevels(d, proto, port, lo, false).filter((l) => l.kind !== 'public-ip' && l.kind !== 'route-table')], priv, s.label, true));
     }
     return pickBest(outcomes);
   }
@@ -222,20 +243,20 @@ export class NetworkEngine {
     const pub = d.set.intersect(this.internet);
     const priv = d.set.subtract(this.internet);
     const outcomes: Outcome[] = [];
-    if (!pub.isEmpty()) outcomes.push(this.bestOverCells(s, (lo) => this.outboundLevels(s, proto, port, lo), pub, d.label, false));
+    if (!pub.isEmpty()) outcomes.push(this.bestOverCells(s, (lo) => this.outboundLevels(s, proto, port, lo, true), pub, d.label, false));
     if (!priv.isEmpty()) {
       const unknownDst = constLevel('address', d.label, 'unknown', null, 'the destinations are not interfaces in the inputs; their own filters and routes are unknown');
-      outcomes.push(this.bestOverCells(s, (lo) => [...this.outboundLevels(s, proto, port, lo).filter((l) => l.kind !== 'route-table' && l.kind !== 'public-ip' && l.kind !== 'subnet'), unknownDst], priv, d.label, false));
+      outcomes.push(this.bestOverCells(s, (lo) => [...this.outboundLevels(s, proto, port, lo, false).filter((l) => l.kind !== 'route-table' && l.kind !== 'public-ip' && l.kind !== 'subnet'), unknownDst], priv, d.label, false));
     }
     return pickBest(outcomes);
   }
 
-  private inboundLevels(d: Exclude<Node, { kind: 'set' }>, proto: number, port: number, cellLo: number): Level[] {
-    return d.kind === 'aws' ? this.aws.inboundFromSet(d.n, proto, port) : this.azure.inboundFromSet(d.ic, proto, port, cellLo);
+  private inboundLevels(d: Exclude<Node, { kind: 'set' }>, proto: number, port: number, cellLo: number, internetOnly: boolean, peer: Peer | null = null): Level[] {
+    return d.kind === 'aws' ? this.aws.inboundFromSet(d.n, proto, port, peer) : this.azure.inboundFromSet(d.ic, proto, port, cellLo, internetOnly, peer);
   }
 
-  private outboundLevels(s: Exclude<Node, { kind: 'set' }>, proto: number, port: number, cellLo: number): Level[] {
-    return s.kind === 'aws' ? this.aws.outboundToSet(s.n, proto, port) : this.azure.outboundToSet(s.ic, proto, port, cellLo);
+  private outboundLevels(s: Exclude<Node, { kind: 'set' }>, proto: number, port: number, cellLo: number, internetOnly: boolean, peer: Peer | null = null): Level[] {
+    return s.kind === 'aws' ? this.aws.outboundToSet(s.n, proto, port, peer) : this.azure.outboundToSet(s.ic, proto, port, cellLo, internetOnly, peer);
   }
 
   private bestOverCells(n: Exclude<Node, { kind: 'set' }>, levels: (cellLo: number) => Level[], peers: IpSet, label: string, inbound: boolean): Outcome {
@@ -252,7 +273,8 @@ export class NetworkEngine {
     const path = inbound ? [setStep, ...e.path, nodeStep] : [nodeStep, ...e.path, setStep];
     const reasons = reasonsFor(e);
     if (e.verdict !== 'blocked' && !e.through.def.isEmpty() && !e.through.def.covers(peers.intersect(familiesOf(e.through.def)))) {
-      reasons.push(`${inbound ? 'from' : 'to'} ${describeSet(e.through.def, this.internet).text} only`);
+      const part = e.through.def.pieces <= 8 ? describeSet(e.through.def, this.internet).text : `part of them (${e.through.def.pieces} address ranges)`;
+      reasons.push(`${inbound ? 'from' : 'to'} ${part} only`);
     }
     return { ...e, path, reasons };
   }
@@ -295,25 +317,25 @@ export class NetworkEngine {
 
   /** Every interface reachable from the internet, per protocol and port range, with what lets the traffic in. */
   exposure(): ExposureRow[] {
-    return this.inboundAnalysis().filter((r) => r.verdict !== 'blocked');
+    return this.inboundAnalysis(false);
   }
 
   /**
    * Exposure plus the "blocked" rows: where a security group or NSG rule lets internet traffic in but no path exists
    * (no public address, no internet gateway route, an ACL or the other NSG denies). Checks rank findings with it.
    */
-  inboundAnalysis(): ExposureRow[] {
+  inboundAnalysis(withBlocked = true): ExposureRow[] {
     const rows: ExposureRow[] = [];
     for (const n of this.aws.c.ifaces) {
       for (const proto of this.aws.protocolsFor(n, 'ingress')) {
         const { rule, path } = this.aws.inboundRegion(n, proto);
-        rows.push(...this.rowsFor({ kind: 'aws', n, viaPublic: true }, proto, rule, path, true));
+        rows.push(...this.rowsFor({ kind: 'aws', n, viaPublic: true }, proto, rule, path, true, withBlocked));
       }
     }
     for (const nic of this.azure.c.nics) for (const ic of nic.ipConfigs) {
       for (const proto of this.azure.protocolsFor(ic)) {
         const { rule, path } = this.azure.inboundRegion(ic, proto);
-        rows.push(...this.rowsFor({ kind: 'azure', ic, viaPublic: true }, proto, rule, path, true));
+        rows.push(...this.rowsFor({ kind: 'azure', ic, viaPublic: true }, proto, rule, path, true, withBlocked));
       }
     }
     return collapseAll(rows);
@@ -337,7 +359,7 @@ export class NetworkEngine {
     return collapseAll(rows);
   }
 
-  private rowsFor(node: Exclude<Node, { kind: 'set' }>, proto: number, rule: B<PortMap<IpSet>>, path: B<PortMap<IpSet>>, inbound: boolean): ExposureRow[] {
+  private rowsFor(node: Exclude<Node, { kind: 'set' }>, proto: number, rule: B<PortMap<IpSet>>, path: B<PortMap<IpSet>>, inbound: boolean, withBlocked = true): ExposureRow[] {
     const eq = (a: IpSet, b: IpSet) => a.equals(b);
     const reach = path.def;
     const maybe = PortMap.combine(path.pos, path.def, (a, b) => a.subtract(b), eq);
@@ -345,7 +367,7 @@ export class NetworkEngine {
     // "blocked" row; an interface with no public address at all keeps both families, since either could be added.
     const gate = inbound ? (node.kind === 'aws' ? this.aws.publicLevel(node.n) : this.azure.publicLevel(node.ic)).allowed : undefined;
     const fams = gate && !gate.pos.isEmpty() ? familiesOf(gate.pos) : IpSet.ALL;
-    const blocked = PortMap.combine(rule.def, path.pos, (a, b) => a.subtract(b).intersect(fams), eq);
+    const blocked = withBlocked ? PortMap.combine(rule.def, path.pos, (a, b) => a.subtract(b).intersect(fams), eq) : PortMap.constant(IpSet.EMPTY);
     const out: ExposureRow[] = [];
     const portsOf = (lo: number, hi: number): number[] => (proto === ICMP || proto === ICMPV6 ? (lo > 255 ? [] : [lo, Math.min(hi, 255)]) : [lo, hi]);
     for (const [verdict, m] of [['reachable', reach], ['unknown', maybe], ['blocked', blocked]] as const) {
@@ -387,37 +409,29 @@ export class NetworkEngine {
 
   private explainRange(node: Exclude<Node, { kind: 'set' }>, proto: number, lo: number, hi: number, from: IpSet, verdict: Verdict, inbound: boolean):
     { via: RuleRef[]; blockedBy: RuleRef[]; reasons: string[] } {
+    // Explained at one representative client and port, in point mode: no region computation needed.
     const rep = from.first();
+    const peer: Peer = rep ? { set: IpSet.fromAddress(rep), address: rep } : { set: from };
     const via: RuleRef[] = [];
-    let blockedBy: RuleRef[] = [];
-    const reasons: string[] = [];
-    const peerSet = rep ? IpSet.fromAddress(rep) : from;
     if (node.kind === 'aws') {
       const dir = inbound ? 'ingress' : 'egress';
       for (const r of this.aws.rulesAllowing(node.n, dir, proto, lo, hi, from)) via.push({ kind: 'security-group', id: r.id, rule: r.rule });
-      const levels = inbound ? this.aws.inboundFromSet(node.n, proto, lo) : this.aws.outboundToSet(node.n, proto, lo);
-      const e = evaluateSet(levels, peerSet, this.internet);
-      for (const st of e.path) if (st.decision === 'allow' && st.kind !== 'security-group' && st.rule !== null) via.push({ kind: st.kind, id: st.id, rule: st.rule });
-      blockedBy = verdict === 'blocked' ? e.blockedBy : [];
-      if (verdict !== 'reachable') reasons.push(...reasonsFor(e));
-    } else {
-      const cells = this.azure.cells(this.azure.pathNsgs(node.ic));
-      let best: Evaluated | undefined;
-      for (const [cellLo] of cells) {
-        const levels = inbound ? this.azure.inboundFromSet(node.ic, proto, lo, cellLo) : this.azure.outboundToSet(node.ic, proto, lo, cellLo);
-        const e = evaluateSet(levels, peerSet, this.internet);
-        if (!best || RANK[e.verdict] > RANK[best.verdict]) best = e;
-      }
-      const e = best as Evaluated;
-      for (const st of e.path) if (st.decision !== 'deny' && st.rule !== null) via.push({ kind: st.kind, id: st.id, rule: st.rule });
-      if (verdict === 'blocked') {
-        blockedBy = e.blockedBy;
-        // The opening rule: what lets it in where some NSG does.
-        for (const st of e.path) if (st.kind === 'nsg' && st.decision === 'allow' && st.rule !== null && !via.some((v) => v.id === st.id)) via.push(st);
-      }
-      if (verdict !== 'reachable') reasons.push(...reasonsFor(e));
     }
-    return { via, blockedBy, reasons };
+    const cells = node.kind === 'azure' ? this.azure.cells(this.azure.pathNsgs(node.ic)) : [[0, 65535] as [number, number]];
+    let best: Evaluated | undefined;
+    for (const [cellLo] of cells) {
+      const levels = inbound ? this.inboundLevels(node, proto, lo, cellLo, true, peer) : this.outboundLevels(node, proto, lo, cellLo, true, peer);
+      const e = evaluatePoint(levels, rep);
+      if (!best || RANK[e.verdict] > RANK[best.verdict]) best = e;
+      if (best.verdict === 'reachable') break;
+    }
+    const e = best as Evaluated;
+    for (const st of e.path) {
+      if (st.decision === 'deny' || st.rule === null) continue;
+      if (node.kind === 'aws' && st.kind === 'security-group') continue;
+      via.push({ kind: st.kind, id: st.id, rule: st.rule });
+    }
+    return { via, blockedBy: verdict === 'blocked' ? e.blockedBy : [], reasons: verdict === 'reachable' ? [] : reasonsFor(e) };
   }
 
   // ── rule analyses ────────────────────────────────────────────────────────────────────────────────────────────────
@@ -559,15 +573,20 @@ function dedupe(refs: RuleRef[]): RuleRef[] {
  * full-range TCP/UDP/ICMP rows, they are reported once as protocol `all`.
  */
 function collapseAll(rows: ExposureRow[]): ExposureRow[] {
-  const out = [...rows];
-  for (const all of rows.filter((r) => r.protocol === 'all')) {
-    const same = (r: ExposureRow) => r.interface === all.interface && r.verdict === all.verdict && r.from.join() === all.from.join()
-      && (r.except ?? []).join() === (all.except ?? []).join();
-    const full: Record<string, string> = { tcp: '0-65535', udp: '0-65535', icmp: '0-255', icmpv6: '0-255' };
-    const twins = out.filter((r) => same(r) && full[r.protocol] !== undefined && r.ports.length === 1 && r.ports[0] === full[r.protocol]);
-    if (twins.filter((t) => t.protocol === 'tcp' || t.protocol === 'udp').length === 2) {
-      for (const t of twins) out.splice(out.indexOf(t), 1);
+  const drop = new Set<ExposureRow>();
+  const byIface = new Map<string, ExposureRow[]>();
+  for (const r of rows) {
+    const list = byIface.get(r.interface);
+    if (list) list.push(r);
+    else byIface.set(r.interface, [r]);
+  }
+  const full: Record<string, string> = { tcp: '0-65535', udp: '0-65535', icmp: '0-255', icmpv6: '0-255' };
+  const fromKey = (r: ExposureRow) => `${r.verdict}|${r.from.join()}|${(r.except ?? []).join()}`;
+  for (const list of byIface.values()) {
+    for (const all of list.filter((r) => r.protocol === 'all')) {
+      const twins = list.filter((r) => fromKey(r) === fromKey(all) && full[r.protocol] !== undefined && r.ports.length === 1 && r.ports[0] === full[r.protocol]);
+      if (twins.filter((t) => t.protocol === 'tcp' || t.protocol === 'udp').length === 2) for (const t of twins) drop.add(t);
     }
   }
-  return out;
+  return rows.filter((r) => !drop.has(r));
 }

@@ -92,7 +92,8 @@ export function evaluateSet(levels: readonly Level[], peers: IpSet, universe: Ip
         decision = false;
         note = 'lets through none of the addresses the levels before it let through';
       } else if (decision === true && !mine.def.covers(peers.intersect(familiesOf(mine.def)))) {
-        note = `only ${describeSet(mine.def, universe).text}`;
+        // Naming the ranges costs a CIDR decomposition; do it only when the answer is short.
+        note = mine.def.pieces <= 4 ? `only ${describeSet(mine.def, universe).text}` : `only part of them (${mine.def.pieces} address ranges)`;
       }
     } else decision = l.explain(undefined).decision;
     const e = l.explain(rep);
@@ -121,13 +122,17 @@ export function describeSet(s: IpSet, universe: IpSet = INTERNET, max = 6): { fr
     const part = s.intersect(fam);
     if (part.isEmpty()) continue;
     const inet = universe.intersect(fam);
+    if (part.covers(inet)) {
+      // Everything the internet can send from, plus perhaps non-internet space: say "any".
+      if (part.pieces > 1 || !inet.covers(part)) from.push(all);
+      else from.push(...part.toCidrs());
+      continue;
+    }
     const missing = inet.subtract(part);
-    const direct = part.toCidrs();
-    if (part.covers(inet) && direct.length > 1) from.push(all);
-    else if (inet.covers(part) && missing.toCidrs().length < direct.length) {
+    if (inet.covers(part) && missing.pieces < part.pieces) {
       from.push(all);
       except.push(...missing.toCidrs());
-    } else from.push(...direct);
+    } else from.push(...part.toCidrs());
   }
   const list = (xs: string[]) => (xs.length <= max ? xs.join(', ') : `${xs.slice(0, max).join(', ')} and ${xs.length - max} more`);
   const text = `${list(from)}${except.length > 0 ? ` except ${list(except)}` : ''}`;

@@ -26,6 +26,8 @@ export interface SgRuleC {
   readonly unknownGroupRef: boolean;
   /** Addresses of the referenced groups' members, filled once membership is known. */
   groupPeers: B<IpSet>;
+  /** CIDRs and group members together: every peer the rule may admit. */
+  peers: B<IpSet>;
   readonly description: string | null;
   readonly at?: Provenance;
   /** The literal CIDR texts and prefix list ids, for messages. */
@@ -217,6 +219,7 @@ export function compileAws(input: AwsInput, diags: Diagnostics): AwsCompiled {
       }
       if (r.unknownGroupRef) peers = { def: peers.def, pos: IpSet.ALL };
       r.groupPeers = peers;
+      r.peers = { def: r.cidrs.def.union(peers.def), pos: r.cidrs.pos.union(peers.pos) };
     }
   }
 
@@ -388,7 +391,7 @@ function compileSgRule(
   }
   return {
     group, direction, label, index, protos, ports, cidrs, groupRefs: refs, unknownGroupRef,
-    groupPeers: exact(IpSet.EMPTY), description: r.description ?? null, ...at(r.at), sources,
+    groupPeers: exact(IpSet.EMPTY), peers: cidrs, description: r.description ?? null, ...at(r.at), sources,
   };
 }
 

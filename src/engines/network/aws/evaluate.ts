@@ -90,14 +90,14 @@ export class AwsNet {
   }
 
   /** Peers the interface's security groups let through, per port, for one protocol. */
-  sgRegion(n: IfaceC, dir: Dir, proto: number): B<PortMap<IpSet>> {
-    const key = `${dir}|${proto}|${n.sgUnknown ? '?' : ''}|${n.sgIds.join(',')}`;
+  sgRegion(n: IfaceC, dir: Dir, proto: number, internetOnly = false): B<PortMap<IpSet>> {
+    const key = `${dir}|${proto}|${internetOnly ? 'i' : ''}|${n.sgUnknown ? '?' : ''}|${n.sgIds.join(',')}`;
     const hit = this.#sgMemo.get(key);
     if (hit) return hit;
     let def = EMPTY_MAP;
-    let pos = n.sgUnknown ? ALL_MAP : EMPTY_MAP;
+    let pos = n.sgUnknown ? PortMap.constant(internetOnly ? this.internet : IpSet.ALL) : EMPTY_MAP;
     for (const id of n.sgIds) {
-      const one = this.oneSgRegion(id, dir, proto);
+      const one = this.oneSgRegion(id, dir, proto, internetOnly);
       def = PortMap.combine(def, one.def, (a, b) => a.union(b), eqSet);
       pos = PortMap.combine(pos, one.pos, (a, b) => a.union(b), eqSet);
     }
@@ -106,22 +106,26 @@ export class AwsNet {
     return out;
   }
 
-  private oneSgRegion(id: string, dir: Dir, proto: number): B<PortMap<IpSet>> {
-    const key = `one|${dir}|${proto}|${id}`;
+  /** One group's region; restricted to internet peers first when asked, which keeps the maps small. */
+  private oneSgRegion(id: string, dir: Dir, proto: number, internetOnly: boolean): B<PortMap<IpSet>> {
+    const key = `one|${dir}|${proto}|${internetOnly ? 'i' : ''}|${id}`;
     const hit = this.#sgMemo.get(key);
     if (hit) return hit;
     const g = this.c.sgs.get(id);
+    const clip = (x: IpSet) => (internetOnly ? x.intersect(this.internet) : x);
     let out: B<PortMap<IpSet>>;
-    if (!g) out = { def: EMPTY_MAP, pos: ALL_MAP };
+    if (!g) out = { def: EMPTY_MAP, pos: PortMap.constant(clip(IpSet.ALL)) };
     else {
       let def = EMPTY_MAP;
       let pos = EMPTY_MAP;
       for (const r of g[dir]) {
         if (has(r.protos.pos, proto)) {
-          pos = PortMap.combine(pos, PortMap.of(r.ports.pos, r.cidrs.pos.union(r.groupPeers.pos), IpSet.EMPTY), (a, b) => a.union(b), eqSet);
+          const peers = clip(r.peers.pos);
+          if (!peers.isEmpty()) pos = PortMap.combine(pos, PortMap.of(r.ports.pos, peers, IpSet.EMPTY), (a, b) => a.union(b), eqSet);
         }
         if (has(r.protos.def, proto)) {
-          def = PortMap.combine(def, PortMap.of(r.ports.def, r.cidrs.def.union(r.groupPeers.def), IpSet.EMPTY), (a, b) => a.union(b), eqSet);
+          const peers = clip(r.peers.def);
+          if (!peers.isEmpty()) def = PortMap.combine(def, PortMap.of(r.ports.def, peers, IpSet.EMPTY), (a, b) => a.union(b), eqSet);
         }
       }
       out = { def, pos };
@@ -387,7 +391,18 @@ export class AwsNet {
     };
   }
 
+  readonly #publicMemo = new Map<IfaceC, Level>();
+
   publicLevel(n: IfaceC): Level {
+    let l = this.#publicMemo.get(n);
+    if (!l) {
+      l = this.makePublicLevel(n);
+      this.#publicMemo.set(n, l);
+    }
+    return l;
+  }
+
+  private makePublicLevel(n: IfaceC): Level {
     const v4 = triSet(n.hasPublicIp).def.onlyFamily(4);
     const v4p = triSet(n.hasPublicIp).pos.onlyFamily(4);
     const v6 = triSet(n.hasIpv6);
@@ -407,35 +422,35 @@ export class AwsNet {
   // ── flows ────────────────────────────────────────────────────────────────────────────────────────────────────────
 
   /** Levels for traffic from peers in `peers` (internet or other external addresses) to interface n. */
-  inboundFromSet(n: IfaceC, proto: number, port: number): Level[] {
+  inboundFromSet(n: IfaceC, proto: number, port: number, peer: Peer | null = null): Level[] {
     const a = this.naclOf(n);
     return [
       this.publicLevel(n),
       this.internetRouteLevel(n, false),
-      this.naclLevel(n, false, proto, port, null),
-      this.sgLevel(n, 'ingress', proto, port, null),
-      this.replyLevel(a, n, true, proto, port, null),
+      this.naclLevel(n, false, proto, port, peer),
+      this.sgLevel(n, 'ingress', proto, port, peer),
+      this.replyLevel(a, n, true, proto, port, peer),
     ];
   }
 
   /** Levels for traffic from interface n to internet peers. */
-  outboundToSet(n: IfaceC, proto: number, port: number): Level[] {
+  outboundToSet(n: IfaceC, proto: number, port: number, peer: Peer | null = null): Level[] {
     const a = this.naclOf(n);
     return [
-      this.sgLevel(n, 'egress', proto, port, null),
-      this.naclLevel(n, true, proto, port, null),
+      this.sgLevel(n, 'egress', proto, port, peer),
+      this.naclLevel(n, true, proto, port, peer),
       this.internetRouteLevel(n, true),
-      this.replyLevel(a, n, false, proto, port, null),
+      this.replyLevel(a, n, false, proto, port, peer),
     ];
   }
 
   /** Levels for traffic between two interfaces of the same VPC (point mode). */
-  betweenInterfaces(src: IfaceC, srcPeer: Peer, dst: IfaceC, dstPeer: Peer, proto: number, port: number): Level[] {
+  betweenInterfaces(src: IfaceC, srcPeer: Peer, dst: IfaceC, dstPeer: Peer, proto: number, port: number, route?: Level): Level[] {
     const levels: Level[] = [this.sgLevel(src, 'egress', proto, port, dstPeer, dst)];
     const sameSubnet = src.subnetId !== null && src.subnetId === dst.subnetId;
     // Network ACLs filter traffic entering and leaving a subnet; traffic inside one subnet does not cross them.
     if (!sameSubnet) levels.push(this.naclLevel(src, true, proto, port, dstPeer));
-    levels.push(constLevel('route-table', src.vpcId ?? '(unknown VPC)', src.vpcId !== null && src.vpcId === dst.vpcId ? true : 'unknown', 'local'));
+    levels.push(route ?? constLevel('route-table', src.vpcId ?? '(unknown VPC)', src.vpcId !== null && src.vpcId === dst.vpcId ? true : 'unknown', 'local'));
     if (!sameSubnet) levels.push(this.naclLevel(dst, false, proto, port, srcPeer));
     levels.push(this.sgLevel(dst, 'ingress', proto, port, srcPeer, src));
     if (!sameSubnet) {
@@ -457,9 +472,9 @@ export class AwsNet {
 
   /** Which internet peers pass every level, per port, for one protocol (inbound) — exposure analysis. */
   inboundRegion(n: IfaceC, proto: number): { rule: B<PortMap<IpSet>>; path: B<PortMap<IpSet>> } {
-    const sg = this.sgRegion(n, 'ingress', proto);
-    const inet = (m: PortMap<IpSet>) => m.map((v) => v.intersect(this.internet), eqSet);
-    const rule = { def: inet(sg.def), pos: inet(sg.pos) };
+    const rule = this.sgRegion(n, 'ingress', proto, true);
+    // Nothing the groups admit from the internet: nothing to intersect further.
+    if (isEmptyMap(rule.pos)) return { rule, path: rule };
     const a = this.naclOf(n);
     const t = this.routeTableOf(n);
     const naclIn = a ? this.naclRegion(a, false, proto) : { def: EMPTY_MAP, pos: ALL_MAP };
@@ -494,9 +509,8 @@ export class AwsNet {
 
   /** Which internet destinations the interface can open connections to, per port, for one protocol. */
   egressRegion(n: IfaceC, proto: number): { rule: B<PortMap<IpSet>>; path: B<PortMap<IpSet>> } {
-    const sg = this.sgRegion(n, 'egress', proto);
-    const inet = (m: PortMap<IpSet>) => m.map((v) => v.intersect(this.internet), eqSet);
-    const rule = { def: inet(sg.def), pos: inet(sg.pos) };
+    const rule = this.sgRegion(n, 'egress', proto, true);
+    if (isEmptyMap(rule.pos)) return { rule, path: rule };
     const a = this.naclOf(n);
     const t = this.routeTableOf(n);
     const naclOut = a ? this.naclRegion(a, true, proto) : { def: EMPTY_MAP, pos: ALL_MAP };
@@ -515,7 +529,7 @@ export class AwsNet {
     for (const id of n.sgIds) {
       for (const r of this.c.sgs.get(id)?.[dir] ?? []) {
         if (!has(r.protos.pos, proto) || !ports.overlaps(r.ports.pos, [lo, hi])) continue;
-        if (r.cidrs.pos.union(r.groupPeers.pos).overlaps(from)) out.push({ id, rule: r.label });
+        if (r.peers.pos.overlaps(from)) out.push({ id, rule: r.label });
       }
     }
     return out;
@@ -524,6 +538,10 @@ export class AwsNet {
   isPrivateSet(s: IpSet): boolean {
     return NON_PUBLIC.covers(s);
   }
+}
+
+function isEmptyMap(m: PortMap<IpSet>): boolean {
+  return m.values.every((v) => v.isEmpty());
 }
 
 function addProtos(out: Set<number>, ps: readonly number[]): void {

@@ -14,6 +14,7 @@ import type { AddrSpec, AzureCompiled, IpConfigC, NsgC, NsgLink, NsgRuleC } from
 const eqSet = (a: IpSet, b: IpSet): boolean => a.equals(b);
 const EMPTY_MAP = PortMap.constant(IpSet.EMPTY);
 const ALL_MAP = PortMap.constant(IpSet.ALL);
+const ANY: B<IpSet> = exact(IpSet.ALL);
 
 function tri(def: readonly number[], pos: readonly number[], x: number): Tri {
   return has(def, x) ? true : has(pos, x) ? 'unknown' : false;
@@ -28,9 +29,9 @@ export type NsgPlace = 'subnet' | 'nic';
  * per class of local address: NICs the rules cannot tell apart share one computation.
  */
 export class AzureNet {
-  readonly #resolved = new Map<NsgRuleC, Map<string, B<IpSet>>>();
   readonly #regionMemo = new Map<string, B<PortMap<IpSet>>>();
   readonly #cellMemo = new Map<string, [number, number][]>();
+  readonly #sigMemo = new Map<IpConfigC, Map<string, { sig: string; localMatch: Map<NsgRuleC, Tri> }>>();
 
   /** Internet source/destination addresses: public space outside every network in the inputs. */
   internet: IpSet = INTERNET;
@@ -55,21 +56,29 @@ export class AzureNet {
 
   /** The addresses an address field names in a virtual network, ASGs resolved by membership. */
   resolve(r: NsgRuleC, which: 'src' | 'dst', vnet: string | null): B<IpSet> {
-    const key = `${which}|${vnet ?? ''}`;
-    let m = this.#resolved.get(r);
+    return this.resolveSpec(which === 'src' ? r.src : r.dst, vnet, true);
+  }
+
+  readonly #specMemo = new Map<AddrSpec, Map<string | null, B<IpSet>>>();
+  readonly #specMemoPlain = new Map<AddrSpec, Map<string | null, B<IpSet>>>();
+
+  resolveSpec(s: AddrSpec, vnet: string | null, withAsgs: boolean): B<IpSet> {
+    if (s.any) return ANY;
+    const memo = withAsgs ? this.#specMemo : this.#specMemoPlain;
+    const key = vnet;
+    let m = memo.get(s);
     if (!m) {
       m = new Map();
-      this.#resolved.set(r, m);
+      memo.set(s, m);
     }
     const hit = m.get(key);
     if (hit) return hit;
-    const out = this.resolveSpec(which === 'src' ? r.src : r.dst, vnet, true);
+    const out = this.resolveSpecNow(s, vnet, withAsgs);
     m.set(key, out);
     return out;
   }
 
-  resolveSpec(s: AddrSpec, vnet: string | null, withAsgs: boolean): B<IpSet> {
-    if (s.any) return exact(IpSet.ALL);
+  private resolveSpecNow(s: AddrSpec, vnet: string | null, withAsgs: boolean): B<IpSet> {
     let def = s.cidrs.def;
     let pos = s.cidrs.pos;
     const space = this.vnetSpace(vnet);
@@ -144,7 +153,7 @@ export class AzureNet {
    */
   nsgExplain(n: NsgC, inbound: boolean, proto: number, port: number, srcPort: number,
     local: IpConfigC, peer: Peer, peerIc: IpConfigC | undefined): Explanation {
-    const localPeer: Peer = { set: local.addr.pos, ...(local.primary && local.addr.def.equals(local.addr.pos) ? { address: local.primary } : {}) };
+    const localMatch = this.localMatches(n, inbound, local).localMatch;
     const d = decidePoint(inbound ? n.inbound : n.outbound, (r) => {
       let t: Tri = r.inbound === 'unknown' ? 'unknown' : r.inbound === inbound;
       if (t === false) return false;
@@ -153,8 +162,7 @@ export class AzureNet {
       t = triAnd2(t, triAnd2(tri(r.dstPorts.def, r.dstPorts.pos, port), tri(r.srcPorts.def, r.srcPorts.pos, srcPort)));
       if (t === false) return false;
       const peerSide = inbound ? 'src' : 'dst';
-      const localSide = inbound ? 'dst' : 'src';
-      t = triAnd2(t, this.matchSide(r, localSide, local.vnetId, localPeer, local));
+      t = triAnd2(t, localMatch.get(r) ?? 'unknown');
       if (t === false) return false;
       return triAnd2(t, this.matchSide(r, peerSide, peerIc?.vnetId ?? local.vnetId, peer, peerIc));
     }, 'deny');
@@ -164,19 +172,13 @@ export class AzureNet {
   }
 
   /** Peers the NSG lets through, per destination port, for one protocol and source-port cell, at a local ipconfig. */
-  nsgRegion(n: NsgC, inbound: boolean, proto: number, cellLo: number, local: IpConfigC): B<PortMap<IpSet>> {
-    const localSide = inbound ? 'dst' : 'src';
+  nsgRegion(n: NsgC, inbound: boolean, proto: number, cellLo: number, local: IpConfigC, internetOnly = false): B<PortMap<IpSet>> {
     const peerSide = inbound ? 'src' : 'dst';
-    const localPeer: Peer = { set: local.addr.pos, ...(local.primary && local.addr.def.equals(local.addr.pos) ? { address: local.primary } : {}) };
     const seq = inbound ? n.inbound : n.outbound;
-    let sig = '';
-    const localMatch = new Map<NsgRuleC, Tri>();
-    for (const r of n.rules) {
-      const t = this.matchSide(r, localSide, local.vnetId, localPeer, local);
-      localMatch.set(r, t);
-      sig += t === true ? '1' : t === false ? '0' : '?';
-    }
-    const key = `${n.id}|${inbound ? 'in' : 'out'}|${proto}|${cellLo}|${local.vnetId ?? ''}|${sig}`;
+    const { sig, localMatch } = this.localMatches(n, inbound, local);
+    // Restricted to internet peers, tags resolve the same in every virtual network (their spaces are never internet
+    // addresses), so NICs of every network share the computation.
+    const key = `${n.id}|${inbound ? 'in' : 'out'}|${proto}|${cellLo}|${internetOnly ? '*' : local.vnetId ?? ''}|${sig}`;
     const hit = this.#regionMemo.get(key);
     if (hit) return hit;
     const out = decideRegion(seq, (r, certain) => {
@@ -186,21 +188,53 @@ export class AzureNet {
       const lm = localMatch.get(r) as Tri;
       if (certain ? lm !== true : lm === false) return null;
       const peers = this.resolve(r, peerSide, local.vnetId);
-      return PortMap.of(certain ? r.dstPorts.def : r.dstPorts.pos, certain ? peers.def : peers.pos, IpSet.EMPTY);
+      const raw = certain ? peers.def : peers.pos;
+      const set = internetOnly ? raw.intersect(this.internet) : raw;
+      // A rule that matches no peer here neither allows nor shadows anything.
+      if (set.isEmpty()) return null;
+      const ports = certain ? r.dstPorts.def : r.dstPorts.pos;
+      return ports.length === 0 ? null : PortMap.of(ports, set, IpSet.EMPTY);
     }, 'deny');
     this.#regionMemo.set(key, out);
     return out;
   }
 
+  /**
+   * Whether each rule's local side (destination inbound, source outbound) matches the ipconfig, and a signature of
+   * those answers: ipconfigs with the same signature are alike for this NSG.
+   */
+  private localMatches(n: NsgC, inbound: boolean, local: IpConfigC): { sig: string; localMatch: Map<NsgRuleC, Tri> } {
+    let perIc = this.#sigMemo.get(local);
+    if (!perIc) {
+      perIc = new Map();
+      this.#sigMemo.set(local, perIc);
+    }
+    const key = inbound ? `i${n.id}` : `o${n.id}`;
+    const hit = perIc.get(key);
+    if (hit) return hit;
+    const localSide = inbound ? 'dst' : 'src';
+    const localPeer: Peer = { set: local.addr.pos, ...(local.primary && local.addr.def.equals(local.addr.pos) ? { address: local.primary } : {}) };
+    let sig = '';
+    const localMatch = new Map<NsgRuleC, Tri>();
+    for (const r of n.rules) {
+      const t = this.matchSide(r, localSide, local.vnetId, localPeer, local);
+      localMatch.set(r, t);
+      sig += t === true ? '1' : t === false ? '0' : '?';
+    }
+    const out = { sig, localMatch };
+    perIc.set(key, out);
+    return out;
+  }
+
   /** One NSG place on a path as a level. With `peer` null, the level works on peer sets (internet clients). */
-  nsgLevel(place: NsgPlace, ic: IpConfigC, inbound: boolean, proto: number, port: number, cellLo: number, peer: Peer | null, peerIc?: IpConfigC): Level {
+  nsgLevel(place: NsgPlace, ic: IpConfigC, inbound: boolean, proto: number, port: number, cellLo: number, peer: Peer | null, peerIc?: IpConfigC, internetOnly = false): Level {
     const sub = ic.subnetId === null ? undefined : this.c.subnets.get(ic.subnetId);
     const link: NsgLink = place === 'nic' ? ic.nic.nsg : sub ? sub.nsg : 'unknown';
     const where = place === 'nic' ? `NIC ${ic.nic.name}` : `subnet ${this.c.subnets.get(ic.subnetId ?? '')?.display ?? ic.subnetId ?? '(unknown)'}`;
     const n = this.nsgOf(link);
     if (n === 'none') return constLevel('nsg', `${where} (no NSG)`, true, null, 'no network security group here: all traffic passes');
     if (n === 'unknown') return constLevel('nsg', `${where} (NSG not in the inputs)`, 'unknown', null, 'the network security group is not known');
-    const region = peer ? undefined : this.nsgRegion(n, inbound, proto, cellLo, ic);
+    const region = peer ? undefined : this.nsgRegion(n, inbound, proto, cellLo, ic, internetOnly);
     const explainAt = (p: Peer) => this.nsgExplain(n, inbound, proto, port, cellLo, ic, p, peerIc);
     return {
       kind: 'nsg', id: n.display,
@@ -218,7 +252,18 @@ export class AzureNet {
    * Inbound from the internet needs a public IP on the ipconfig; a Standard SKU address is closed to inbound traffic
    * unless an NSG allows it, so with no NSG at either place it stays closed, while a Basic one is open.
    */
+  readonly #publicMemo = new Map<IpConfigC, Level>();
+
   publicLevel(ic: IpConfigC): Level {
+    let l = this.#publicMemo.get(ic);
+    if (!l) {
+      l = this.makePublicLevel(ic);
+      this.#publicMemo.set(ic, l);
+    }
+    return l;
+  }
+
+  private makePublicLevel(ic: IpConfigC): Level {
     const where = `${ic.nic.name}/${ic.name}`;
     if (ic.publicIp === null) return withFamily(constLevel('public-ip', where, false, null, 'no public IP address on the ipconfig'), 0);
     if (ic.publicIp === 'unknown') return withFamily(constLevel('public-ip', where, 'unknown', null, 'whether it has a public IP address is not known'), 0);
@@ -248,12 +293,24 @@ export class AzureNet {
       t === false ? 'private subnet without a NAT gateway or public IP: no outbound internet access' : 'outbound through the subnet\'s NAT gateway or default outbound access');
   }
 
-  inboundFromSet(ic: IpConfigC, proto: number, port: number, cellLo: number): Level[] {
-    return [this.publicLevel(ic), this.nsgLevel('subnet', ic, true, proto, port, cellLo, null), this.nsgLevel('nic', ic, true, proto, port, cellLo, null)];
+  /**
+   * Levels from internet (or other external) peers to the ipconfig. With `peer` given they decide that one peer
+   * (point mode, for explanations); otherwise they work on peer sets.
+   */
+  inboundFromSet(ic: IpConfigC, proto: number, port: number, cellLo: number, internetOnly: boolean, peer: Peer | null = null): Level[] {
+    return [
+      this.publicLevel(ic),
+      this.nsgLevel('subnet', ic, true, proto, port, cellLo, peer, undefined, internetOnly),
+      this.nsgLevel('nic', ic, true, proto, port, cellLo, peer, undefined, internetOnly),
+    ];
   }
 
-  outboundToSet(ic: IpConfigC, proto: number, port: number, cellLo: number): Level[] {
-    return [this.nsgLevel('nic', ic, false, proto, port, cellLo, null), this.nsgLevel('subnet', ic, false, proto, port, cellLo, null), this.outboundLevel(ic)];
+  outboundToSet(ic: IpConfigC, proto: number, port: number, cellLo: number, internetOnly: boolean, peer: Peer | null = null): Level[] {
+    return [
+      this.nsgLevel('nic', ic, false, proto, port, cellLo, peer, undefined, internetOnly),
+      this.nsgLevel('subnet', ic, false, proto, port, cellLo, peer, undefined, internetOnly),
+      this.outboundLevel(ic),
+    ];
   }
 
   /** NIC to NIC inside one virtual network (or peered ones): NIC then subnet NSG outbound, subnet then NIC NSG inbound. */
@@ -277,14 +334,22 @@ export class AzureNet {
     return va ? va.peers.includes(b.vnetId) : 'unknown';
   }
 
+  readonly #protoMemo = new Map<string, number[]>();
+
   protocolsFor(ic: IpConfigC): number[] {
+    const nsgs = this.pathNsgs(ic).filter((n): n is NsgC => typeof n === 'object');
+    const key = nsgs.map((n) => n.id).join('|');
+    const hit = this.#protoMemo.get(key);
+    if (hit) return hit;
     const out = new Set<number>([TCP, UDP, ICMP, 256]);
-    for (const n of this.pathNsgs(ic)) if (typeof n === 'object') for (const r of n.rules) {
+    for (const n of nsgs) for (const r of n.rules) {
       const ps = r.protos.pos;
       for (let i = 0; i < ps.length; i += 2) if ((ps[i + 1] as number) - (ps[i] as number) < 8) for (let p = ps[i] as number; p <= (ps[i + 1] as number); p++) out.add(p);
     }
     out.delete(ICMPV6);
-    return [...out].sort((x, y) => x - y);
+    const list = [...out].sort((x, y) => x - y);
+    this.#protoMemo.set(key, list);
+    return list;
   }
 
   /**
@@ -307,7 +372,7 @@ export class AzureNet {
         if (p === 'none') m = { def: ALL_MAP, pos: ALL_MAP };
         else if (p === 'unknown') m = { def: EMPTY_MAP, pos: ALL_MAP };
         else {
-          m = this.nsgRegion(p, true, proto, cellLo, ic);
+          m = this.nsgRegion(p, true, proto, cellLo, ic, true);
           ruleDef = PortMap.combine(ruleDef, m.def, (a, b) => a.union(b.intersect(this.internet)), eqSet);
           rulePos = PortMap.combine(rulePos, m.pos, (a, b) => a.union(b.intersect(this.internet)), eqSet);
         }
@@ -336,7 +401,7 @@ export class AzureNet {
       let cDef = PortMap.constant(this.internet);
       let cPos = PortMap.constant(this.internet);
       for (const p of places) {
-        const m: B<PortMap<IpSet>> = p === 'none' ? { def: ALL_MAP, pos: ALL_MAP } : p === 'unknown' ? { def: EMPTY_MAP, pos: ALL_MAP } : this.nsgRegion(p, false, proto, cellLo, ic);
+        const m: B<PortMap<IpSet>> = p === 'none' ? { def: ALL_MAP, pos: ALL_MAP } : p === 'unknown' ? { def: EMPTY_MAP, pos: ALL_MAP } : this.nsgRegion(p, false, proto, cellLo, ic, true);
         cDef = PortMap.combine(cDef, m.def, (a, b) => a.intersect(b), eqSet);
         cPos = PortMap.combine(cPos, m.pos, (a, b) => a.intersect(b), eqSet);
       }

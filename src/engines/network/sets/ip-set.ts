@@ -50,21 +50,28 @@ export class IpSet {
     return this.v4.length === 0 && this.v6.length === 0;
   }
 
+  // The fast paths return an operand unchanged when the result is known to equal it: region folds intersect and
+  // subtract the same sets over and over, and most of those calls change nothing.
   union(o: IpSet): IpSet {
     if (o.isEmpty() || o === this) return this;
     if (this.isEmpty()) return o;
+    if (this.covers(o)) return this;
+    if (o.covers(this)) return o;
     return IpSet.of(union(this.v4, o.v4, NUM), union(this.v6, o.v6, BIG));
   }
 
   intersect(o: IpSet): IpSet {
     if (o === this) return this;
     if (this.isEmpty() || o.isEmpty()) return IpSet.EMPTY;
+    if (o.covers(this)) return this;
+    if (this.covers(o)) return o;
     return IpSet.of(intersect(this.v4, o.v4), intersect(this.v6, o.v6));
   }
 
   subtract(o: IpSet): IpSet {
     if (this.isEmpty() || o.isEmpty()) return this;
     if (o === this) return IpSet.EMPTY;
+    if (!this.overlaps(o)) return this;
     return IpSet.of(subtract(this.v4, o.v4, NUM), subtract(this.v6, o.v6, BIG));
   }
 
@@ -99,17 +106,14 @@ export class IpSet {
   /** The set as a minimal list of CIDR blocks, IPv4 first. */
   toCidrs(): string[] {
     const out: string[] = [];
-    for (let i = 0; i < this.v4.length; i += 2) {
-      for (const [lo, len] of blocks(BigInt(this.v4[i] as number), BigInt(this.v4[i + 1] as number), 32)) {
-        out.push(`${formatIPv4(Number(lo))}/${len}`);
-      }
-    }
-    for (let i = 0; i < this.v6.length; i += 2) {
-      for (const [lo, len] of blocks(this.v6[i] as bigint, this.v6[i + 1] as bigint, 128)) {
-        out.push(`${formatIPv6(lo)}/${len}`);
-      }
-    }
+    for (let i = 0; i < this.v4.length; i += 2) blocks4(this.v4[i] as number, this.v4[i + 1] as number, out);
+    for (let i = 0; i < this.v6.length; i += 2) blocks6(this.v6[i] as bigint, this.v6[i + 1] as bigint, out);
     return out;
+  }
+
+  /** Number of intervals: a cheap measure of how complicated the set is to describe. */
+  get pieces(): number {
+    return (this.v4.length + this.v6.length) / 2;
   }
 
   toString(): string {
@@ -117,20 +121,31 @@ export class IpSet {
   }
 }
 
-/** Splits [lo, hi] into aligned power-of-two blocks. */
-function blocks(lo: bigint, hi: bigint, width: number): [bigint, number][] {
-  const out: [bigint, number][] = [];
+/** Splits [lo, hi] into aligned power-of-two blocks (plain numbers: IPv4 fits in a double exactly). */
+function blocks4(lo: number, hi: number, out: string[]): void {
   let cur = lo;
   while (cur <= hi) {
-    let size = 0;
-    while (size < width) {
-      const next = BigInt(size + 1);
-      const mask = (1n << next) - 1n;
-      if ((cur & mask) !== 0n || cur + mask > hi) break;
-      size++;
+    let size = 1;
+    let len = 32;
+    while (len > 0 && cur % (size * 2) === 0 && cur + size * 2 - 1 <= hi) {
+      size *= 2;
+      len--;
     }
-    out.push([cur, width - size]);
-    cur += 1n << BigInt(size);
+    out.push(`${formatIPv4(cur)}/${len}`);
+    cur += size;
   }
-  return out;
+}
+
+function blocks6(lo: bigint, hi: bigint, out: string[]): void {
+  let cur = lo;
+  while (cur <= hi) {
+    let bits = 0n;
+    while (bits < 128n) {
+      const next = 1n << (bits + 1n);
+      if ((cur & (next - 1n)) !== 0n || cur + next - 1n > hi) break;
+      bits++;
+    }
+    out.push(`${formatIPv6(cur)}/${128n - bits}`);
+    cur += 1n << bits;
+  }
 }
