@@ -46,13 +46,14 @@ export class JsonScanner {
 
   /** Records the value that starts at (or after whitespace from) `offset` according to `shape`. */
   scan(offset: number, shape: Shape): JsonNode {
-    const i = this.ws(offset);
+    // A byte-order mark (Windows tools write one) is not JSON whitespace, but it is not content either.
+    const i = this.ws(offset === 0 && this.text.charCodeAt(0) === 0xfeff ? 1 : offset);
     return this.value(i, i, shape, 0).node;
   }
 
   /** Checks the whole document is well-formed JSON, throwing `JsonScanError` at the first fault. */
   validate(): void {
-    const i = this.ws(0);
+    const i = this.ws(this.text.charCodeAt(0) === 0xfeff ? 1 : 0);
     const end = this.skip(i);
     const rest = this.ws(end);
     if (rest < this.text.length) throw new JsonScanError(rest, 'unexpected text after the JSON document');

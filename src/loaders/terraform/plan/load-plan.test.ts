@@ -212,6 +212,13 @@ describe('loadTerraformPlan: plan variants', () => {
     expect(r.instances.map((i) => i.address)).not.toContain('aws_s3_bucket.old');
   });
 
+  it('reads a plan saved with a byte-order mark, positions unchanged', () => {
+    const r = loadTerraformPlan('infra/plan.json', `\ufeff${AWS}`);
+    expect(r.diagnostics).toEqual([]);
+    const web = byAddress(r.instances, 'aws_instance.web');
+    expect(web.at.line).toBe(lineOf(AWS, '"address": "aws_instance.web"') - 1);
+  });
+
   it('reads a state file (`terraform show -json` without a plan) as known values', () => {
     const state = {
       format_version: '1.0',

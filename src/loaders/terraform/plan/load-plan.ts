@@ -65,7 +65,7 @@ export function loadTerraformPlan(file: string, text: string, parsedJson?: unkno
   let parsed = parsedJson;
   if (parsed === undefined) {
     try {
-      parsed = JSON.parse(text) as unknown;
+      parsed = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown;
     } catch (e) {
       let offset = text.length;
       let message = e instanceof Error ? e.message : String(e);
