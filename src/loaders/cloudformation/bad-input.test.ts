@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCloudFormation } from './index.js';
-import { byId, loadFixture, locate, val, why } from './test-helpers.js';
+import { byId, fixture, loadFixture, locate, val, why } from './test-helpers.js';
 
 const brief = (r: { diagnostics: { code: string; severity: string; line: number; column: number }[] }): string[] =>
   r.diagnostics.map((d) => `${d.code} ${d.severity} ${d.line}:${d.column}`);
@@ -149,5 +149,33 @@ describe('CloudFormation bad input: one clear diagnostic with a position, never 
     const r = loadCloudFormation('props.yaml', text);
     expect(brief(r)).toEqual(['invalid-value warning 6:3']);
     expect(r.resources.map((x) => x.kind)).toEqual(['iac.parameter']);
+  });
+
+  it('never throws on templates whose properties have the wrong shape, and positions every diagnostic', () => {
+    let seed = 2024;
+    const r = (): number => {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const shapes: unknown[] = [
+      'x', 42, true, null, [], {}, ['a', 1], { a: 'b' }, { Ref: 'Team' }, { Ref: 'AWS::NoValue' }, { 'Fn::GetAtt': ['Alice', 'X'] },
+      { 'Fn::If': ['BreakGlass', 'a', { Ref: 'AWS::NoValue' }] }, { 'Fn::Sub': '${Nope}' }, { 'Fn::Select': [3, []] },
+      { 'Fn::Join': [1, 2] }, { 'Fn::Split': [] }, { 'Fn::Cidr': ['10.0.0.0/8', 'x', 2] }, { 'Fn::Base64': [] },
+    ];
+    const mutate = (o: unknown, p: number): unknown => {
+      if (Array.isArray(o)) return o.map((x) => (r() < p ? shapes[Math.floor(r() * shapes.length)] : mutate(x, p)));
+      if (o !== null && typeof o === 'object') {
+        return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, k !== 'Type' && r() < p ? shapes[Math.floor(r() * shapes.length)] : mutate(x, p)]));
+      }
+      return o;
+    };
+    const base = JSON.parse(fixture('iam-stack.json').text) as unknown;
+    let loaded = 0;
+    for (let k = 0; k < 300; k++) {
+      const res = loadCloudFormation('m.json', JSON.stringify(mutate(base, 0.03 + r() * 0.1)));
+      loaded += res.resources.length;
+      for (const d of res.diagnostics) expect(d.line >= 1 && d.column >= 1).toBe(true);
+    }
+    expect(loaded).toBeGreaterThan(1000);
   });
 });
