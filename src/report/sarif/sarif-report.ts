@@ -2,10 +2,19 @@ import { createHash } from 'node:crypto';
 import type * as Sarif from 'sarif';
 import type { Finding, RuleInfo, ScanReport, Severity } from '../types.js';
 
+/**
+ * SARIF 2.1.0 for GitHub code scanning and other viewers. Rules on top of the schema, from
+ * https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning
+ * and https://docs.github.com/en/code-security/code-scanning/troubleshooting-sarif-uploads/results-exceed-limit:
+ * stable `ruleId`, rule `help`, `security-severity` as a numeric string (0.0–10.0) on rules tagged `security`,
+ * paths relative to the repository root, 1-based lines, `partialFingerprints`, at most 20 tags per rule.
+ */
 
 /** GitHub code scanning maps `security-severity` (a string, 0–10) to its own critical/high/medium/low. */
 const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '1.0' };
 const LEVEL: Record<Severity, Sarif.Result.level> = { critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' };
+/** Code scanning rejects a file whose rule has more than 20 tags. */
+const MAX_TAGS = 20;
 
 export function renderSarif(report: ScanReport): string {
   const rules = [...report.rules].sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -23,7 +32,9 @@ export function renderSarif(report: ScanReport): string {
             rules: rules.map(toRule),
           },
         },
-        originalUriBaseIds: { '%SRCROOT%': { uri: './' } },
+        // SARIF §3.14.14: an originalUriBaseIds entry without its own uriBaseId must give an absolute uri or none. The
+        // absolute path of the working directory would make the output differ between machines, so none is given.
+        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The working directory parapet ran in; every uri is relative to it.' } } },
         invocations: [
           {
             executionSuccessful: true,
@@ -34,7 +45,7 @@ export function renderSarif(report: ScanReport): string {
             })),
           },
         ],
-        results: report.findings.map((f) => toResult(f, ruleIndex.get(f.checkId) ?? 0)),
+        results: report.findings.map((f) => toResult(f, ruleIndex.get(f.checkId))),
       },
     ],
   };
@@ -60,7 +71,8 @@ function toRule(r: RuleInfo): Sarif.ReportingDescriptor {
     },
     defaultConfiguration: { level: LEVEL[r.severity] },
     properties: {
-      tags: ['security', r.provider, r.service, ...Object.entries(r.compliance).flatMap(([fw, ids]) => ids.map((id) => `${fw}/${id}`))],
+      // Tags must be distinct (the schema says uniqueItems), and code scanning refuses more than 20.
+      tags: [...new Set(['security', r.provider, r.service, ...Object.entries(r.compliance).flatMap(([fw, ids]) => ids.map((id) => `${fw}/${id}`))])].slice(0, MAX_TAGS),
       'security-severity': SECURITY_SEVERITY[r.severity],
       precision: 'high',
       'problem.severity': LEVEL[r.severity] === 'note' ? 'recommendation' : LEVEL[r.severity],
@@ -68,13 +80,13 @@ function toRule(r: RuleInfo): Sarif.ReportingDescriptor {
   };
 }
 
-function toResult(f: Finding, index: number): Sarif.Result {
+function toResult(f: Finding, index: number | undefined): Sarif.Result {
   const region: Sarif.Region = { startLine: f.location.startLine, startColumn: f.location.startColumn };
   if (f.location.endLine >= f.location.startLine) region.endLine = f.location.endLine;
   if (f.location.endLine > f.location.startLine || f.location.endColumn > f.location.startColumn) region.endColumn = f.location.endColumn;
   return {
     ruleId: f.checkId,
-    ruleIndex: index,
+    ...(index !== undefined ? { ruleIndex: index } : {}),
     level: LEVEL[f.severity],
     message: { text: `${f.message}${f.evidence?.length ? `\n${f.evidence.join('\n')}` : ''}` },
     locations: [
