@@ -36,6 +36,9 @@ export interface NetworkAclEntry {
   readonly cidr: Attr<string>;
   readonly fromPort: Attr<number>;
   readonly toPort: Attr<number>;
+  /** ICMP type and code (-1: all) for ICMP entries, when the input gives them. */
+  readonly icmpType?: Attr<number>;
+  readonly icmpCode?: Attr<number>;
   readonly at: Provenance;
 }
 
@@ -71,17 +74,20 @@ export interface NetworkInterface extends ResourceBase<'aws.ec2.networkInterface
   readonly privateIps: Attr<readonly string[]>;
   readonly publicIp: Attr<string | null>;
   readonly attachedTo: Link | null;
+  readonly ipv6Ips?: Attr<readonly string[]>;
 }
 
 export interface Vpc extends ResourceBase<'aws.ec2.vpc'> {
   readonly cidrs: Attr<readonly string[]>;
   readonly isDefault: boolean;
+  readonly ipv6Cidrs?: Attr<readonly string[]>;
 }
 
 export interface Subnet extends ResourceBase<'aws.ec2.subnet'> {
   readonly vpc: Link;
   readonly cidr: Attr<string>;
   readonly mapPublicIpOnLaunch: Attr<boolean>;
+  readonly ipv6Cidrs?: Attr<readonly string[]>;
 }
 
 export interface Route {
@@ -90,6 +96,8 @@ export interface Route {
   readonly target: Link;
   readonly targetType: 'internetGateway' | 'natGateway' | 'egressOnlyInternetGateway' | 'vpcEndpoint' | 'transitGateway' | 'peering' | 'networkInterface' | 'instance' | 'local' | 'other';
   readonly at: Provenance;
+  /** `blackhole` when the target is gone (as `describe-route-tables` reports): the route drops traffic. */
+  readonly state?: 'active' | 'blackhole';
 }
 
 export interface RouteTable extends ResourceBase<'aws.ec2.routeTable'> {
@@ -106,6 +114,7 @@ export interface InternetGateway extends ResourceBase<'aws.ec2.internetGateway'>
 export interface NatGateway extends ResourceBase<'aws.ec2.natGateway'> {
   readonly subnet: Link;
   readonly connectivity: Attr<'public' | 'private'>;
+  readonly publicIps?: Attr<readonly string[]>;
 }
 
 export interface VpcEndpoint extends ResourceBase<'aws.ec2.vpcEndpoint'> {

@@ -46,6 +46,8 @@ export interface NetworkInterfaceCard extends ResourceBase<'azure.network.nic'> 
 export interface VirtualNetwork extends ResourceBase<'azure.network.vnet'> {
   readonly name: Attr<string>;
   readonly addressSpace: Attr<readonly string[]>;
+  /** Remote virtual networks of its peerings (their address spaces join the `VirtualNetwork` service tag). */
+  readonly peerings?: readonly Link[];
 }
 
 export interface AzureSubnet extends ResourceBase<'azure.network.subnet'> {
@@ -53,6 +55,9 @@ export interface AzureSubnet extends ResourceBase<'azure.network.subnet'> {
   readonly vnet: Link;
   readonly addressPrefixes: Attr<readonly string[]>;
   readonly nsg: Link | null;
+  readonly natGateway?: Link | null;
+  /** `false` for a private subnet (no default outbound access). */
+  readonly defaultOutboundAccess?: Attr<boolean | null>;
 }
 
 export interface PublicIpAddress extends ResourceBase<'azure.network.publicIp'> {
@@ -60,4 +65,6 @@ export interface PublicIpAddress extends ResourceBase<'azure.network.publicIp'> 
   /** `Basic` or `Standard`: a Standard address is closed to inbound traffic unless an NSG allows it. */
   readonly sku: Attr<string>;
   readonly ipAddress: Attr<string | null>;
+  /** `IPv4` or `IPv6`. */
+  readonly version?: Attr<string>;
 }
