@@ -31,6 +31,12 @@ const MAX_RESOLVE_DEPTH = 512;
 export class Resolver {
   /** Known handles that stand for a resource of this template (a bucket's name from `!Ref`), by value node. */
   readonly origin = new WeakMap<Value, string>();
+  /**
+   * Unknown values that are dynamic references (`!Sub '{{resolve:secretsmanager:${Secret}::password}}'`): their
+   * text is not known, but they are fetched at deployment, not written into the template.
+   * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references.html
+   */
+  readonly dynamicReferences = new WeakSet<Value>();
   readonly pseudo: Pseudo;
   readonly #tpl: Template;
   readonly #given: Readonly<Record<string, string>>;
@@ -397,8 +403,13 @@ export class Resolver {
       if (s === undefined) return this.#invalid(at, `\`\${${name}}\` in \`Fn::Sub\` is not a string`);
       out += s;
     }
-    if (unknowns.length > 0) return mergeUnknown(unknowns, at);
+    if (unknowns.length > 0) return this.#markDynamic(mergeUnknown(unknowns, at), text);
     return { t: 'string', v: out, at };
+  }
+
+  #markDynamic(v: Value, text: string): Value {
+    if (text.includes('{{resolve:')) this.dynamicReferences.add(v);
+    return v;
   }
 
   // ---- list and string functions ----
@@ -428,7 +439,7 @@ export class Resolver {
       if (s === undefined) return this.#invalid(it.at, 'items of `Fn::Join` must be strings');
       parts.push(s);
     }
-    if (unknowns.length > 0) return mergeUnknown(unknowns, at);
+    if (unknowns.length > 0) return this.#markDynamic(mergeUnknown(unknowns, at), parts.join(d));
     return { t: 'string', v: parts.join(d), at };
   }
 

@@ -4,7 +4,7 @@ import type { CloudTrail, GuardDutyDetector, LambdaFunction, RdsInstance, Secret
 import { AWS_DEFAULTS } from '../../common/defaults.js';
 import { readBool, readNumber, readString } from '../../common/read.js';
 import type { Value } from '../../common/value.js';
-import type { Adapter } from './context.js';
+import type { AdaptContext, Adapter } from './context.js';
 import { field, objectAt } from './context.js';
 
 /**
@@ -26,9 +26,10 @@ export function isDynamicReference(s: string): boolean {
 }
 
 /** A secret-bearing string: the literal when written, null when absent or fetched through a dynamic reference. */
-function secretText(v: Value | undefined, at: Provenance): Attr<string | null> {
+function secretText(v: Value | undefined, at: Provenance, ctx: AdaptContext): Attr<string | null> {
   if (v === undefined || v.t === 'null') return defaulted(null, at);
   if (v.t === 'string' && isDynamicReference(v.v)) return known(null, v.at);
+  if (ctx.resolver.dynamicReferences.has(v)) return known(null, v.at);
   if (v.t === 'unknown') return unknown(v.at, v.why);
   return readString(v, at);
 }
@@ -61,7 +62,7 @@ const secret: Adapter = (r, ctx) => {
     // Without KmsKeyId the secret is encrypted with the AWS managed key aws/secretsmanager.
     kmsKey: ctx.handle(field(r.props, 'KmsKeyId'), r.at),
     rotation: defaulted(null, r.at),
-    secretString: generated !== undefined && generated.t !== 'null' ? known(null, generated.at) : secretText(field(r.props, 'SecretString'), r.at),
+    secretString: generated !== undefined && generated.t !== 'null' ? known(null, generated.at) : secretText(field(r.props, 'SecretString'), r.at, ctx),
   };
   ctx.emit(s);
 };
@@ -174,7 +175,7 @@ const dbInstance: Adapter = (r, ctx) => {
     publiclyAccessible: publicValue === undefined
       ? unknown(r.at, 'no `PubliclyAccessible`: RDS makes the instance public when its VPC has an internet gateway')
       : readBool(publicValue, r.at),
-    masterPassword: secretText(p('MasterUserPassword'), r.at),
+    masterPassword: secretText(p('MasterUserPassword'), r.at, ctx),
     manageMasterUserPassword: readBool(p('ManageMasterUserPassword'), r.at, RDS.manageMasterUserPassword, 'ManageMasterUserPassword'),
     iamAuthentication: readBool(p('EnableIAMDatabaseAuthentication'), r.at, RDS.iamAuthentication, 'EnableIAMDatabaseAuthentication'),
     securityGroups: [...ctx.links(p('VPCSecurityGroups'), r.at), ...ctx.links(p('DBSecurityGroups'), r.at)],
