@@ -1,0 +1,18 @@
+resource "aws_kms_key" "rds" {
+  description         = "RDS storage"
+  enable_key_rotation = true
+}
+
+resource "aws_db_instance" "good_orders" {
+  identifier                  = "orders"
+  engine                      = "postgres"
+  engine_version              = "16.4"
+  instance_class              = "db.t4g.medium"
+  allocated_storage           = 50
+  username                    = "orders"
+  db_subnet_group_name        = "private-db-subnets"
+  skip_final_snapshot         = false
+  manage_master_user_password = true
+  storage_encrypted           = true
+  kms_key_id                  = aws_kms_key.rds.arn
+}
