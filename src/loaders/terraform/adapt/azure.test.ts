@@ -88,7 +88,7 @@ describe('azurerm: split resources (azure-app plan)', () => {
 
   it('maps the Activity Log export and Defender plans', () => {
     const diag = app.one('azure.insights.diagnosticSetting', 'envs/prod::azurerm_monitor_diagnostic_setting.activity');
-    expect([value(diag.target), value(diag.logCategories)]).toEqual([`/subscriptions/${SUB}`, ['Administrative', 'Security']]);
+    expect([value(diag.target), value(diag.logCategories)]).toEqual([`/subscriptions/${SUB}`, ['Administrative', 'allLogs']]);
     expect(diag.workspace.known).toBe(false);
     const plans = app.linked.ofKind('azure.security.defenderPlan').map((p) => [value(p.plan), value(p.tier)]);
     expect(plans.sort()).toEqual([['StorageAccounts', 'Free'], ['VirtualMachines', 'Standard']]);

@@ -49,7 +49,8 @@ export class Tf {
   first(names: readonly string[], o: ObjectValue = this.v): Value | undefined {
     for (const n of names) {
       const x = this.field(n, o);
-      if (x !== undefined && x.t !== 'null') return x;
+      // Plans write an unset optional string as "".
+      if (x !== undefined && x.t !== 'null' && !(x.t === 'string' && x.v === '')) return x;
     }
     return undefined;
   }
