@@ -77,7 +77,11 @@ function attachedPolicies(estate: IamEstate, p: Principal): string[] {
   const arns = new Set<string>();
   const add = (l: { known: boolean; value?: unknown }): void => {
     if (!l.known || typeof l.value !== 'string') return;
-    for (const pol of estate.estate.lookup(l.value, 'aws.iam.policy')) if (pol.arn.known && !pol.arn.value.includes(':iam::aws:')) arns.add(pol.arn.value);
+    for (const pol of estate.estate.lookup(l.value, 'aws.iam.policy')) {
+      // Without the account in the inputs, the ARN is built from the name (default path) in the estate's account.
+      const arn = pol.arn.known ? pol.arn.value : pol.name.known ? `arn:aws:iam::${estate.account}:policy/${pol.name.value}` : undefined;
+      if (arn !== undefined && !arn.includes(':iam::aws:')) arns.add(arn);
+    }
   };
   for (const l of p.resource.managedPolicies) add(l);
   if (p.resource.kind === 'aws.iam.user') {

@@ -50,6 +50,7 @@ export class IamEstate {
   private principalList: Principal[] | undefined;
   private bucketPolicies: Map<string, ResourcePolicy> | undefined;
   private arnPolicies: Map<string, ResourcePolicy> | undefined;
+  private readonly keyPolicies = new Map<string, ResourcePolicy>();
   private nextId = 0;
 
   constructor(readonly estate: Estate) {
@@ -197,20 +198,29 @@ export class IamEstate {
       if (!b.name.known) continue;
       const display = `bucket policy of ${b.name.value}`;
       const c = this.compileDoc(b.policy, 'resource', display);
-      if (c !== undefined) this.bucketPolicies.set(b.name.value, { policy: c, kind: 'standard', resourceKey: b.key, display });
+      if (c === undefined) continue;
+      const rp: ResourcePolicy = { policy: c, kind: 'standard', resourceKey: b.key, display };
+      this.bucketPolicies.set(b.name.value, rp);
+      this.keyPolicies.set(b.key, rp);
     }
     const add = (aliases: readonly string[], doc: Attr<EmbeddedDocument | null> | undefined, kind: ResourcePolicy['kind'], key: string, display: string): void => {
       if (doc === undefined) return;
       const c = this.compileDoc(doc, 'resource', display);
       if (c === undefined) return;
-      for (const a of aliases) if (a.startsWith('arn:')) this.arnPolicies?.set(a, { policy: c, kind, resourceKey: key, display });
+      const rp: ResourcePolicy = { policy: c, kind, resourceKey: key, display };
+      this.keyPolicies.set(key, rp);
+      for (const a of aliases) if (a.startsWith('arn:')) this.arnPolicies?.set(a, rp);
     };
     for (const k of this.estate.ofKind('aws.kms.key')) add(k.aliases, k.policy, 'kmsKey', k.key, `key policy of ${k.native.name}`);
     for (const q of this.estate.ofKind('aws.sqs.queue')) add(q.aliases, q.policy, 'standard', q.key, `queue policy of ${q.native.name}`);
     for (const t of this.estate.ofKind('aws.sns.topic')) add(t.aliases, t.policy, 'standard', t.key, `topic policy of ${t.native.name}`);
     for (const s of this.estate.ofKind('aws.secretsmanager.secret')) add(s.aliases, s.policy, 'standard', s.key, `resource policy of secret ${s.native.name}`);
     for (const f of this.estate.ofKind('aws.lambda.function')) add(f.aliases, f.policy, 'standard', f.key, `resource policy of function ${f.native.name}`);
-    for (const r of this.estate.ofKind('aws.iam.role')) add(r.aliases, r.trustPolicy, 'roleTrust', r.key, `trust policy of role ${r.name.known ? r.name.value : r.native.name}`);
+    // Roles are found by the ARN their principal carries, written out or built from name and path.
+    for (const p of this.principals()) {
+      if (p.resource.kind !== 'aws.iam.role') continue;
+      add([...p.resource.aliases, p.arn], p.resource.trustPolicy, 'roleTrust', p.key, `trust policy of role ${p.name}`);
+    }
   }
 
   /** The resource-based policy that governs `action` on `resource`, if the estate has one. */
@@ -229,8 +239,7 @@ export class IamEstate {
 
   resourcePolicyByKey(key: string): ResourcePolicy | undefined {
     this.indexResources();
-    for (const m of [this.bucketPolicies, this.arnPolicies]) for (const v of m?.values() ?? []) if (v.resourceKey === key) return v;
-    return undefined;
+    return this.keyPolicies.get(key);
   }
 
   // --------------------------------------------------------------------------------------------------- asking

@@ -107,8 +107,17 @@ export interface ExposureProbe {
   readonly resource: string;
 }
 
+/** Services that serve unsigned (anonymous) requests; every other service rejects them before any policy is read. */
+const ANONYMOUS_SERVICES = new Set(['s3']);
+
+function outsidersFor(rp: ResourcePolicy, probes: readonly ExposureProbe[]): Outsider[] {
+  if (rp.kind === 'roleTrust') return [ANY_ACCOUNT];
+  const anonymous = probes.some((p) => ANONYMOUS_SERVICES.has(p.action.slice(0, p.action.indexOf(':')).toLowerCase()));
+  return anonymous ? [ANONYMOUS, ANY_ACCOUNT] : [ANY_ACCOUNT];
+}
+
 export function exposure(estate: IamEstate, rp: ResourcePolicy, probes: readonly ExposureProbe[]): ExposureAnswer {
-  const outsiders: Outsider[] = rp.kind === 'roleTrust' ? [ANY_ACCOUNT] : [ANONYMOUS, ANY_ACCOUNT];
+  const outsiders: Outsider[] = outsidersFor(rp, probes);
   if (rp.kind === 'roleTrust') {
     for (const s of rp.policy.statements) for (const f of s.principal?.p.federated ?? []) if (f.includes(GITHUB)) outsiders.push(githubOutsider(f));
   }
@@ -160,7 +169,7 @@ export function exposure(estate: IamEstate, rp: ResourcePolicy, probes: readonly
 
 /** Would an outsider get in if every condition could go their way? (Then the policy names them at all.) */
 function namesOutsidersAtAll(estate: IamEstate, rp: ResourcePolicy, probes: readonly ExposureProbe[]): boolean {
-  const outsiders = rp.kind === 'roleTrust' ? [ANY_ACCOUNT] : [ANONYMOUS, ANY_ACCOUNT];
+  const outsiders = outsidersFor(rp, probes);
   for (const o of outsiders) {
     for (const p of probes) {
       const r = estate.askAs(o.principal, { identity: o.identity, resource: [rp.policy] }, p.action, p.resource, {}, [], rp.kind);

@@ -1,6 +1,7 @@
 import type { AnyCheck } from '../../kit/types.js';
 import allowNotAction from './iam-allow-not-action.js';
 import allowNotResource from './iam-allow-not-resource.js';
+import { IAM_ENGINE_CHECKS } from './engine-checks.js';
 import fullAdmin from './iam-full-admin.js';
 import groupPolicy from './iam-group-policy-least-privilege.js';
 import managedPolicy from './iam-managed-policy-least-privilege.js';
@@ -12,5 +13,5 @@ import userGroupsOnly from './iam-user-groups-only.js';
 
 export const IAM_CHECKS: readonly AnyCheck[] = [
   fullAdmin, serviceWildcard, trustAnyPrincipal, allowNotAction, allowNotResource, userAdmin, passRoleAll, userGroupsOnly,
-  managedPolicy, groupPolicy,
+  managedPolicy, groupPolicy, ...IAM_ENGINE_CHECKS,
 ];
