@@ -67,11 +67,6 @@ export class PlanConfig {
     return this.#modules.get(configPathText(mods))?.resources.get(id);
   }
 
-  /** The `expressions` of a resource block, or undefined when the configuration does not describe it. */
-  expressions(mods: readonly ModuleStep[], id: string): JsonObject | undefined {
-    const r = this.#modules.get(configPathText(mods))?.resources.get(id);
-    return r ? obj(r['expressions']) ?? {} : undefined;
-  }
 }
 
 /** The instance whose expressions are being resolved: its `count`/`for_each` key and its `for_each` expression. */
