@@ -62,8 +62,9 @@ describe('AWS-S3-003 bucket policy open to anyone', () => {
 
   // "The meaning of public": a fixed aws:SourceVpce or a set of aws:SourceIp ranges makes the policy non-public.
   it('passes a fixed VPC endpoint or source range', () => {
-    for (const condition of [{ StringEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } }, { IpAddress: { 'aws:SourceIp': ['203.0.113.0/24'] } }]) {
-      const p = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::acme-data/*', Condition: condition }] } as JsonValue;
+    const conditions: JsonValue[] = [{ StringEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } }, { IpAddress: { 'aws:SourceIp': ['203.0.113.0/24'] } }];
+    for (const condition of conditions) {
+      const p = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::acme-data/*', Condition: condition }] };
       const b = bucket(p);
       expect(statuses(policyPublic.evaluate(b, context(b)))).toEqual(['pass']);
     }
