@@ -33,6 +33,8 @@ Resources:
   Role: { Type: AWS::IAM::Role, Properties: { RoleName: deployer, Path: /ci/ } }
   Group: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: x } }
   Off: { Type: AWS::S3::Bucket, Condition: IsDev, Properties: { BucketName: off } }
+  Net: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.8.0.0/16 } }
+  Sub1: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Net, CidrBlock: !Select [2, !Cidr [!GetAtt Net.CidrBlock, 4, 8]] } }
 `;
 
 function evaluate(expr: string, given: Record<string, string> = {}): { v: Value | typeof NO_VALUE; diagnostics: LoadDiagnostic[]; resolver: Resolver } {
@@ -111,6 +113,15 @@ describe('Fn::GetAtt', () => {
     expect(ev('!GetAtt Role.Arn')).toBe('?`!GetAtt Role.Arn` is known only after deployment|Role');
     expect(ev('!GetAtt Role.Arn', { 'AWS::AccountId': '111122223333' })).toBe('arn:aws:iam::111122223333:role/ci/deployer');
     expect(ev('!GetAtt Group.GroupId')).toBe('?`!GetAtt Group.GroupId` is known only after deployment|Group');
+  });
+
+  it('returns properties for attributes documented as them (VPC and subnet CidrBlock, VpcId)', () => {
+    // aws-resource-ec2-vpc.html: CidrBlock is the VPC's primary IPv4 block.
+    expect(ev('!GetAtt Net.CidrBlock')).toBe('10.8.0.0/16');
+    expect(ev('!GetAtt Sub1.CidrBlock')).toBe('10.8.2.0/24');
+    // The subnet's VpcId is `!Ref Net`: unknown, but linked to the VPC.
+    expect(ev('!GetAtt Sub1.VpcId')).toBe('?`!Ref Net` (AWS::EC2::VPC) is known only after deployment|Net');
+    expect(ev('!GetAtt Net.DefaultSecurityGroup')).toBe('?`!GetAtt Net.DefaultSecurityGroup` is known only after deployment|Net');
   });
 
   it('splits `a.b.c` at the first dot', () => {

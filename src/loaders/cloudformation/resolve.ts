@@ -1,7 +1,7 @@
 import type { LoadDiagnostic, Provenance, Tri } from '../../model/core/index.js';
 import type { ObjectValue, Value } from '../common/value.js';
 import { cidrSubnets } from './cidr.js';
-import { NAME_PROPERTY, getAttFromName, partitionOf, refFromName } from './return-values.js';
+import { ATTRIBUTE_FROM_PROPERTY, NAME_PROPERTY, getAttFromName, partitionOf, refFromName } from './return-values.js';
 import type { Pseudo } from './return-values.js';
 import { diagnostic } from './source.js';
 import type { ResourceDecl, Template } from './template.js';
@@ -275,6 +275,23 @@ export class Resolver {
     return v;
   }
 
+  /** One property of a resource, resolved on its own (for attributes that return it), guarded against cycles. */
+  #property(decl: ResourceDecl, prop: string): Resolved | undefined {
+    const raw = decl.properties?.fields.get(prop);
+    if (raw === undefined) return undefined;
+    const busy = `${decl.logicalId}.${prop}`;
+    if (this.#namesBusy.has(busy)) {
+      this.#report('cycle', raw.at, `\`${busy}\` depends on itself`);
+      return unknownAt(`\`${busy}\` depends on itself`, raw.at);
+    }
+    this.#namesBusy.add(busy);
+    try {
+      return this.resolve(raw);
+    } finally {
+      this.#namesBusy.delete(busy);
+    }
+  }
+
   #pathOf(decl: ResourceDecl): string {
     const raw = decl.properties?.fields.get('Path');
     const v = raw ? this.resolveOptional(raw) : undefined;
@@ -327,6 +344,11 @@ export class Resolver {
     const gone = this.#notCreated(decl, at);
     if (gone) return gone;
     const key = this.key(id);
+    const fromProperty = ATTRIBUTE_FROM_PROPERTY[decl.type]?.[attr];
+    if (fromProperty !== undefined) {
+      const v = this.#property(decl, fromProperty);
+      if (v !== undefined && v !== NO_VALUE) return relocate(v, at) as Value;
+    }
     const name = this.nameOf(decl);
     if (name?.t === 'string') {
       const handle = getAttFromName(decl.type, attr, name.v, this.#pathOf(decl), this.pseudo);

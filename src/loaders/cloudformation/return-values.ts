@@ -82,3 +82,14 @@ export function partitionOf(region: string | undefined): string {
   if (region?.startsWith('us-gov-')) return 'aws-us-gov';
   return 'aws';
 }
+
+/**
+ * `Fn::GetAtt` attributes that return a property as the template writes it, by type and attribute.
+ * aws-resource-ec2-vpc.html (CidrBlock: "The primary IPv4 CIDR block for the VPC"), aws-resource-ec2-subnet.html
+ * (CidrBlock, VpcId), aws-resource-ec2-securitygroup.html (VpcId).
+ */
+export const ATTRIBUTE_FROM_PROPERTY: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'AWS::EC2::VPC': { CidrBlock: 'CidrBlock' },
+  'AWS::EC2::Subnet': { CidrBlock: 'CidrBlock', VpcId: 'VpcId' },
+  'AWS::EC2::SecurityGroup': { VpcId: 'VpcId' },
+};
