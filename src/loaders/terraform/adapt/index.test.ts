@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { filePos } from '../../../model/core/index.js';
 import type { TfResourceInstance } from '../types.js';
-import { ADAPTED_TYPES, adaptTerraform } from './index.js';
+import { ADAPTED_TYPES, ADAPTER_GROUPS, adaptTerraform } from './index.js';
 
 describe('adaptTerraform', () => {
   it('maps each Terraform type in exactly one service module', () => {
-    expect(new Set(ADAPTED_TYPES).size).toBe(ADAPTED_TYPES.length);
+    const types = ADAPTER_GROUPS.flatMap((g) => Object.keys(g));
+    expect(types.filter((t, i) => types.indexOf(t) !== i)).toEqual([]);
     expect(ADAPTED_TYPES).toEqual(expect.arrayContaining(['aws_security_group', 'aws_vpc_security_group_ingress_rule', 'azurerm_network_security_rule', 'azurerm_role_assignment']));
   });
 

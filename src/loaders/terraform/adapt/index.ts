@@ -20,12 +20,13 @@ import { Emitter, Tf } from './context.js';
  * sources (they describe what exists outside the configuration).
  */
 
-const GROUPS: readonly AdapterTable[] = [
+/** One table per service group; a type belongs to exactly one (the test checks). */
+export const ADAPTER_GROUPS: readonly AdapterTable[] = [
   AWS_IAM, AWS_S3, AWS_EC2_SECURITY, AWS_EC2_NETWORK, AWS_SERVICES, AWS_RESOURCE_POLICIES,
   AZURE_AUTHORIZATION, AZURE_MANAGEMENT, AZURE_NETWORK, AZURE_SERVICES,
 ];
 
-export const TERRAFORM_ADAPTERS: ReadonlyMap<string, Adapter> = new Map(GROUPS.flatMap((g) => Object.entries(g)));
+export const TERRAFORM_ADAPTERS: ReadonlyMap<string, Adapter> = new Map(ADAPTER_GROUPS.flatMap((g) => Object.entries(g)));
 
 /** The Terraform resource types the adapter maps, sorted. */
 export const ADAPTED_TYPES: readonly string[] = [...TERRAFORM_ADAPTERS.keys()].sort();
