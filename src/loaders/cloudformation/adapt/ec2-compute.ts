@@ -72,6 +72,10 @@ const instance: Adapter = (r, ctx) => {
     ...nicList.flatMap((n) => ctx.links(n.fields.get('GroupSet'), n.at)),
   ];
   if (groups.length === 0 && lt) groups.push(...ctx.links(ltField('SecurityGroupIds'), r.at), ...ctx.links(ltField('SecurityGroups'), r.at));
+  // An instance always has a group: when the template names none, it is one this template cannot see.
+  if (groups.length === 0) {
+    groups.push(unknown(r.at, lt && !lt.data ? lt.why : 'no security group is named: the instance gets its VPC’s default security group'));
+  }
 
   const assoc = primary?.fields.get('AssociatePublicIpAddress');
   // Without the setting the subnet's MapPublicIpOnLaunch decides (null).

@@ -6,6 +6,7 @@ import { readBool, readDocument, readString } from '../../common/read.js';
 import type { Value } from '../../common/value.js';
 import type { AdaptContext, Adapter } from './context.js';
 import { field } from './context.js';
+import { emitDefaultSecurityGroup } from './default-security-group.js';
 
 /**
  * VPCs, subnets, route tables and routes, gateways, endpoints and flow logs.
@@ -37,6 +38,7 @@ const vpc: Adapter = (r, ctx) => {
   }
   const v: Vpc = { ...ctx.base(r, 'aws.ec2.vpc'), cidrs, isDefault: false };
   ctx.emit(v);
+  emitDefaultSecurityGroup(r, ctx);
 };
 
 const subnet: Adapter = (r, ctx) => {

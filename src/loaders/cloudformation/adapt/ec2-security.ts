@@ -108,9 +108,12 @@ const securityGroup: Adapter = (r, ctx) => {
   const ingress = inlineRules(r, ctx, 'SecurityGroupIngress', 'ingress');
   const egress = inlineRules(r, ctx, 'SecurityGroupEgress', 'egress');
   const vpcValue = field(r.props, 'VpcId');
+  const name = ctx.physicalName(r, 'GroupName');
+  // Only default-VPC groups are named by their name (`GroupName` on a rule, `SecurityGroups` on an instance).
+  const aliases = vpcValue === undefined && name.known ? [name.value] : [];
   const sg: SecurityGroup = {
-    ...ctx.base(r, 'aws.ec2.securityGroup'),
-    name: ctx.physicalName(r, 'GroupName'),
+    ...ctx.base(r, 'aws.ec2.securityGroup', aliases),
+    name,
     vpc: vpcValue === undefined ? unknown(r.at, 'no `VpcId`: the group is created in the default VPC') : ctx.link(vpcValue, r.at),
     ingress: ingress === 'unknown' ? [unknownRule('ingress', r.at, 'the ingress rules are unknown')] : ingress ?? [],
     egress: egress === 'unknown' ? [unknownRule('egress', r.at, 'the egress rules are unknown')]
