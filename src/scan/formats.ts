@@ -1,5 +1,7 @@
 import { isArmTemplate, isArmParametersFile, loadArmTemplate } from '../loaders/arm/index.js';
 import { isAuthorizationDetails, loadAuthorizationDetails } from '../loaders/aws-iam-auth/index.js';
+import { isAwsCliNetworkExport, loadAwsCliNetworkExport } from '../loaders/aws-cli/index.js';
+import { isAzCliNetworkExport, loadAzCliNetworkExport } from '../loaders/az-cli/index.js';
 import { isRbacExport, loadRbacExport } from '../loaders/azure-rbac-export/index.js';
 import { isCloudFormation, loadCloudFormation, sniffCloudFormation } from '../loaders/cloudformation/index.js';
 import type { InputFormat, LoadResult } from '../loaders/types.js';
@@ -30,6 +32,10 @@ export const FILE_FORMATS: FileFormat[] = [
   // ARM parameter files hold values for a template: recognised so they are not reported as unknown JSON.
   { format: 'arm', kind: 'json', detect: (doc) => isArmTemplate(doc) || isArmParametersFile(doc), load: (f, text, _doc, o) => loadArmTemplate(f.path, text, o) },
   { format: 'aws-iam-authorization-details', kind: 'json', detect: (doc) => isAuthorizationDetails(doc), load: (f, text) => loadAuthorizationDetails(f.path, text) },
+  // EC2 network exports (describe-instances, -security-groups, -network-acls …) by their top-level list keys.
+  { format: 'aws-cli', kind: 'json', detect: (doc) => isAwsCliNetworkExport(doc), load: (f, text) => loadAwsCliNetworkExport(f.path, text) },
+  // az network nsg/nic/vnet/public-ip/asg list and az vm list (CLI or REST shape) by their entries' `type`.
+  { format: 'az-cli', kind: 'json', detect: (doc) => isAzCliNetworkExport(doc), load: (f, text) => loadAzCliNetworkExport(f.path, text) },
   // Azure RBAC exports are recognised by file name (role-assignments.json, groups.json…) and shape.
   { format: 'azure-rbac-export', kind: 'json', detect: (doc, f) => isRbacExport(f.path, doc), load: (f, text) => loadRbacExport(f.path, text) },
   { format: 'cloudformation', kind: 'text', detect: (_doc, _f, text) => sniffCloudFormation(text), load: (f, text, _doc, o) => loadCloudFormation(f.path, text, o) },
