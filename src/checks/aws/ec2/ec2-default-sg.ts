@@ -28,6 +28,8 @@ export default defineCheck({
     const [first] = [...sg.ingress, ...sg.egress];
     if (!first) return ctx.pass();
     const n = sg.ingress.length + sg.egress.length;
-    return ctx.fail(first.at, `default ${groupText(sg)} has ${n} rule${n > 1 ? 's' : ''} (${sg.ingress.length} inbound, ${sg.egress.length} outbound); remove them all`);
+    const vpc = ctx.estate.resolve(sg.vpc, 'aws.ec2.vpc');
+    const which = vpc && vpc !== 'unknown' ? `the default security group of VPC \`${vpc.native.name}\`` : `default ${groupText(sg)}`;
+    return ctx.fail(first.at, `${which} has ${n} rule${n > 1 ? 's' : ''} (${sg.ingress.length} inbound, ${sg.egress.length} outbound); remove them all and give resources their own groups`);
   },
 });

@@ -1,4 +1,5 @@
 import type { AnyCheck } from '../../kit/types.js';
+import defaultSg from './ec2-default-sg.js';
 import imdsv2 from './ec2-imdsv2.js';
 import naclAdminPorts from './ec2-nacl-admin-ports.js';
 import publicIp from './ec2-public-ip.js';
@@ -9,11 +10,6 @@ import sgEgress from './ec2-sg-egress.js';
 import userDataSecrets from './ec2-user-data-secrets.js';
 import flowLogs from './vpc-flow-logs.js';
 
-/**
- * AWS-EC2-005 (default security group, ec2-default-sg.ts) is written and has Terraform examples, but is not listed
- * until the CloudFormation loader models a VPC's default security group: every AWS check needs a CloudFormation bad
- * example, and CloudFormation cannot otherwise express that group.
- */
 export const EC2_CHECKS: readonly AnyCheck[] = [
-  sgAdminPorts, sgAllPorts, sgDatabasePorts, sgEgress, naclAdminPorts, imdsv2, publicIp, userDataSecrets, flowLogs,
+  sgAdminPorts, sgAllPorts, sgDatabasePorts, sgEgress, defaultSg, naclAdminPorts, imdsv2, publicIp, userDataSecrets, flowLogs,
 ];
