@@ -51,6 +51,7 @@ export class IamEstate {
   private bucketPolicies: Map<string, ResourcePolicy> | undefined;
   private arnPolicies: Map<string, ResourcePolicy> | undefined;
   private readonly keyPolicies = new Map<string, ResourcePolicy>();
+  private readonly missingPolicies = new Map<string, ResourcePolicy>();
   private nextId = 0;
 
   constructor(readonly estate: Estate) {
@@ -237,6 +238,27 @@ export class IamEstate {
     return hit;
   }
 
+  /**
+   * Role trust policies and KMS key policies must allow explicitly; for a role or key that is not in the inputs that
+   * policy is unknown, and so is the answer.
+   */
+  private missingMandatoryPolicy(action: string, resource: string): ResourcePolicy | undefined {
+    const a = parseArn(resource);
+    if (a === undefined) return undefined;
+    const act = action.toLowerCase();
+    let kind: ResourcePolicy['kind'] | undefined;
+    if (a.service === 'iam' && a.resource.startsWith('role/') && act.startsWith('sts:assumerole')) kind = 'roleTrust';
+    else if (a.service === 'kms' && a.resource.startsWith('key/') && act.startsWith('kms:')) kind = 'kmsKey';
+    if (kind === undefined) return undefined;
+    const hit = this.missingPolicies.get(resource);
+    if (hit !== undefined) return hit;
+    const what = kind === 'roleTrust' ? 'trust policy' : 'key policy';
+    const display = `${what} of ${resource}`;
+    const rp: ResourcePolicy = { policy: this.unknownPolicy('resource', display, `the ${what} of \`${resource}\` is not in the inputs`), kind, resourceKey: resource, display };
+    this.missingPolicies.set(resource, rp);
+    return rp;
+  }
+
   resourcePolicyByKey(key: string): ResourcePolicy | undefined {
     this.indexResources();
     return this.keyPolicies.get(key);
@@ -260,7 +282,7 @@ export class IamEstate {
 
   ask(p: Principal, action: string, resource: string, extra: Ctx = {}, set?: PolicySet, withoutResourcePolicy = false): AuthorizationResult {
     const policies = set ?? this.policySet(p);
-    const rp = withoutResourcePolicy ? undefined : this.resourcePolicy(action, resource);
+    const rp = withoutResourcePolicy ? undefined : this.resourcePolicy(action, resource) ?? this.missingMandatoryPolicy(action, resource);
     const ctx = this.contextFor(p, extra);
     const request: AuthorizationRequest = {
       principal: this.requestPrincipal(p), action, resource,

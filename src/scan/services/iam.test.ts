@@ -92,3 +92,14 @@ describe('IAM service on an authorization-details estate', () => {
     ]);
   });
 });
+
+describe('IAM service: what the inputs do not hold', () => {
+  it('answers unknown for a role or key whose trust or key policy is not in the inputs', () => {
+    const outside = iam.can(key('alice'), 'sts:AssumeRole', 'arn:aws:iam::111122223333:role/not-in-inputs');
+    expect(outside.decision).toBe('unknown');
+    expect(outside.reason).toContain('is not in the inputs');
+    expect(iam.can(key('alice'), 'kms:Decrypt', 'arn:aws:kms:eu-west-1:111122223333:key/abcd').decision).toBe('unknown');
+    // Whatever the key policy says, an explicit deny in identity policies still decides.
+    expect(iam.can(key('bob'), 's3:DeleteBucket', 'arn:aws:s3:::elsewhere').decision).toBe('denied');
+  });
+});
