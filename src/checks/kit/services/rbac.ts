@@ -10,6 +10,8 @@ import type {
 } from '../../../engines/rbac/index.js';
 
 export type { AccessResult, CanRequest, CanResult, PimPolicySummary, RbacDiagnostic, WhoCanRequest, WhoCanResult };
+/** ISO 8601 duration (`PT8H`, `P1D`) in hours, as PIM role settings write them; undefined when unreadable. */
+export { durationHours } from '../../../engines/rbac/index.js';
 
 /** How an assignment holds its role over time. */
 export type Tenure =

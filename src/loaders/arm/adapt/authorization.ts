@@ -1,6 +1,7 @@
 import type { Attr, Provenance } from '../../../model/core/index.js';
 import { defaulted, known, unknown } from '../../../model/core/index.js';
-import type { RoleAssignment, RoleDefinition, RolePermission } from '../../../model/index.js';
+import type { RoleAssignment, RoleDefinition, RoleManagementPolicy, RolePermission } from '../../../model/index.js';
+import { readPolicyRules } from '../../azure-rbac-export/policy.js';
 import { readNullableString, readString, readStringList } from '../../common/read.js';
 import type { ObjectValue, Value } from '../../common/value.js';
 import { addDuration, isoSeconds } from '../eval/dates.js';
@@ -163,7 +164,40 @@ function scheduleRequest(via: 'pimEligible' | 'pimActive', typeName: string): Ad
   };
 }
 
+/**
+ * PIM role settings (a role management policy): its rules are read as the RBAC export reads them. Which role the
+ * policy governs is not in the policy; a roleManagementPolicyAssignments resource says it (a fragment below).
+ * https://learn.microsoft.com/en-us/azure/templates/microsoft.authorization/rolemanagementpolicies
+ */
+const roleManagementPolicy: Adapter = (r, out) => {
+  const p = properties(r);
+  const rules = getField(p, 'rules');
+  const res: RoleManagementPolicy = {
+    ...base(r, 'azure.authorization.roleManagementPolicy'),
+    scope: known(r.extends ?? extendedScope(r, 'Microsoft.Authorization/roleManagementPolicies'), r.at),
+    role: defaulted(null, r.at),
+    ...readPolicyRules(rules?.t === 'list' ? rules.items : [], rules?.at ?? r.at),
+  };
+  out.resources.push(res);
+};
+
+/** https://learn.microsoft.com/en-us/azure/templates/microsoft.authorization/rolemanagementpolicyassignments */
+const roleManagementPolicyAssignment: Adapter = (r, out) => {
+  const p = properties(r);
+  const policy = getField(p, 'policyId');
+  const role = getField(p, 'roleDefinitionId');
+  if (policy?.t !== 'string' || role === undefined) return;
+  out.fragments.push({
+    targetKind: 'azure.authorization.roleManagementPolicy',
+    target: known(policy.v.toLowerCase(), policy.at),
+    fields: { role: link(role, r.at) },
+    source: { type: r.type, address: r.id, at: r.at },
+  });
+};
+
 export const AUTHORIZATION_ADAPTERS: Readonly<Record<string, Adapter>> = {
+  'microsoft.authorization/rolemanagementpolicies': roleManagementPolicy,
+  'microsoft.authorization/rolemanagementpolicyassignments': roleManagementPolicyAssignment,
   'microsoft.authorization/roledefinitions': roleDefinition,
   'microsoft.authorization/roleassignments': roleAssignment,
   'microsoft.authorization/roleeligibilityschedulerequests': scheduleRequest('pimEligible', 'Microsoft.Authorization/roleEligibilityScheduleRequests'),
