@@ -30,8 +30,9 @@ export default defineCheck({
     if (reportedByStandingCheck(assignment, ctx.estate)) return ctx.notApplicable();
     const view = rbac.assignment(assignment);
     if (!view) return ctx.unknown(assignment.role, 'the assignment could not be evaluated');
-    // An eligibility is how just-in-time access is given to a person; a superseded CLI copy is judged as its instance.
-    if (view.tenure === 'eligible' || view.supersededBy !== null) return ctx.pass();
+    // Eligibility (and its activations) is how just-in-time access is given to a person; a superseded CLI copy is
+    // judged as its instance.
+    if (view.tenure === 'eligible' || view.tenure === 'activated' || view.supersededBy !== null) return ctx.pass();
     const type = view.principalType;
     if (type === null) return ctx.pass();
     if (type.toLowerCase() !== 'user') return ctx.pass();
