@@ -4,6 +4,7 @@
  * service is not available for the inputs at hand.
  */
 import type { IamService } from './services/iam.js';
+import type { NetworkService } from './services/network.js';
 import type { RbacService } from './services/rbac.js';
 
 export interface EstateServices {
@@ -11,4 +12,6 @@ export interface EstateServices {
   readonly iam?: IamService;
   /** Azure RBAC and PIM: effective access across scopes, groups, deny assignments and conditions; privilege. */
   readonly rbac?: RbacService;
+  /** Network reachability: what the internet reaches, through which rules, and what blocks it; rule analyses. */
+  readonly network?: NetworkService;
 }
