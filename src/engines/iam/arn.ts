@@ -46,10 +46,19 @@ export function accountRootArn(account: string, partition = 'aws'): string {
   return `arn:${partition}:iam::${account}:root`;
 }
 
-/** The account an ARN names, when it names one (S3 bucket ARNs do not). */
+/** The account an ARN names, when it names one (S3 bucket ARNs do not). Scans colons without splitting. */
 export function arnAccount(text: string): string | undefined {
-  const a = parseArn(text);
-  return a !== undefined && isAccountId(a.account) ? a.account : undefined;
+  if (!text.startsWith('arn:')) return undefined;
+  let from = 4;
+  for (let k = 0; k < 3; k++) {
+    const at = text.indexOf(':', from);
+    if (at < 0) return undefined;
+    from = at + 1;
+  }
+  const end = text.indexOf(':', from);
+  if (end < 0) return undefined;
+  const account = text.slice(from, end);
+  return isAccountId(account) ? account : undefined;
 }
 
 export function arnPartition(text: string): string {

@@ -49,7 +49,7 @@ export class RequestContext {
     else cv = { values: [String(v as ContextScalar)], multi: false };
     if (!cv.unknown) {
       for (const s of cv.values) {
-        if (s.startsWith(UNKNOWN_LEAF_PREFIX)) {
+        if (s.charCodeAt(0) === 60 && s.startsWith(UNKNOWN_LEAF_PREFIX)) {
           cv = { ...cv, unknown: true };
           break;
         }

@@ -157,7 +157,13 @@ const NO: StatementOutcome = { applies: false, how: 'none' };
 
 const NONE: readonly never[] = [];
 
+const SILENT: Vote = {
+  allow: false, deny: false, allowDirect: false, allowParent: false, allowAccount: false,
+  allowRefs: [], denyRefs: [], undetermined: [], reasons: [],
+};
+
 export function vote(policies: readonly CompiledPolicy[], req: PreparedRequest): Vote {
+  if (policies.length === 0) return SILENT;
   let allow: Tri = false;
   let deny: Tri = false;
   let allowDirect: Tri = false;
