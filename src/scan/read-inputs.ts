@@ -36,7 +36,8 @@ function diag(file: string, code: LoadDiagnostic['code'], message: string): Load
 export function collectInputs(paths: readonly string[], cwd: string): CollectedInputs {
   const files: InputFile[] = [];
   const diagnostics: LoadDiagnostic[] = [];
-  const seen = new Set<string>();
+  /** Absolute path → index in `files`. */
+  const seen = new Map<string, number>();
 
   const walk = (abs: string, explicit: boolean): void => {
     let st;
@@ -70,12 +71,19 @@ export function collectInputs(paths: readonly string[], cwd: string): CollectedI
       }
       return;
     }
-    if (seen.has(abs)) return;
-    seen.add(abs);
+    const earlier = seen.get(abs);
+    if (earlier !== undefined) {
+      // Named on the command line and also found by walking a folder: named wins, whichever came first.
+      if (explicit && !files[earlier]!.explicit) files[earlier] = { ...files[earlier]!, explicit: true };
+      return;
+    }
+    seen.set(abs, files.length);
     files.push({ path: displayPath(cwd, abs), absolute: abs, explicit });
   };
 
   for (const p of paths) walk(resolve(cwd, p), true);
+  // The same inputs in any argument order load in the same order, so they give the same report.
+  files.sort((a, b) => (a.absolute < b.absolute ? -1 : a.absolute > b.absolute ? 1 : 0));
   return { files, diagnostics };
 }
 
@@ -99,6 +107,9 @@ export function readInput(file: InputFile, maxBytes: number): ReadResult {
   } catch (e) {
     return { ok: false, diagnostic: diag(file.path, 'read-error', `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`) };
   }
+  // Windows PowerShell 5 redirects (`az … > export.json`) write UTF-16 with a byte order mark: text, not binary.
+  const utf16 = utf16Text(buf);
+  if (utf16 !== undefined) return { ok: true, text: utf16 };
   const probe = buf.subarray(0, 8192);
   const nul = probe.indexOf(0);
   if (nul !== -1) {
@@ -107,6 +118,12 @@ export function readInput(file: InputFile, maxBytes: number): ReadResult {
   let text = buf.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { ok: true, text };
+}
+
+function utf16Text(buf: Buffer): string | undefined {
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return buf.subarray(2).toString('utf16le');
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return Buffer.from(buf.subarray(2)).swap16().toString('utf16le');
+  return undefined;
 }
 
 function binaryDiag(file: string, probe: Buffer, offset: number): LoadDiagnostic {

@@ -1,4 +1,5 @@
 import { Command, Option } from '@commander-js/extra-typings';
+import { findCheck } from '../../checks/catalogue.js';
 import { renderJson } from '../../report/json/json-report.js';
 import { renderSarif } from '../../report/sarif/sarif-report.js';
 import { renderTable } from '../../report/table/table-report.js';
@@ -28,6 +29,13 @@ export function scanCommand() {
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
     .action(async (paths, opts) => {
+      // A mistyped id would otherwise select nothing and pass a CI gate silently.
+      const unknownIds = [...opts.check, ...opts.skipCheck].filter((id) => findCheck(id) === undefined);
+      if (unknownIds.length > 0) {
+        log(`parapet: no check ${unknownIds.map((id) => `\`${id}\``).join(', ')} (see \`parapet checks\`)`);
+        process.exitCode = EXIT.usageOrInput;
+        return;
+      }
       const progress = opts.quiet ? undefined : (line: string) => log(`parapet: ${line}`);
       const { report, crashes } = await scan(paths, {
         only: opts.check,
