@@ -17,7 +17,10 @@ import { YAML_OPTIONS, longForm, scalarValue } from './yaml-common.js';
  * so an alias bomb is refused rather than expanded.
  */
 
-/** Expanded alias nodes allowed per document, beyond the document's own size: generous for real use, fatal to bombs. */
+/**
+ * Nodes that aliases may add to a document when expanded: generous for real use, fatal to alias bombs. The `yaml`
+ * package's own `maxAliasCount` guards only `toJS()`, which this reader does not call: it walks the nodes itself.
+ */
 const ALIAS_EXPANSION_BUDGET = 100_000;
 
 class AliasBudgetExceeded {}
