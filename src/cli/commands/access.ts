@@ -12,6 +12,12 @@ async function load(paths: readonly string[], quiet: boolean | undefined): Promi
   return loaded;
 }
 
+/** The engine's remarks on the inputs (an unknown role, a scope that does not parse, a group cycle), on stderr. */
+function remarks(diagnostics: readonly { readonly message: string; readonly at?: { readonly file: string; readonly line: number; readonly column: number } }[], quiet: boolean | undefined): void {
+  if (quiet) return;
+  for (const d of diagnostics) log(`parapet: ${d.at ? `${d.at.file}:${d.at.line}:${d.at.column}: ` : ''}warning: ${d.message}`);
+}
+
 function finish(loaded: LoadedEstate): void {
   process.exitCode = loaded.diagnostics.some((d) => d.severity === 'error') ? EXIT.usageOrInput : EXIT.ok;
 }
@@ -41,6 +47,7 @@ export async function azureCanAction(paths: readonly string[], opts: QueryOption
     process.exitCode = EXIT.usageOrInput;
     return;
   }
+  remarks(out.diagnostics, opts.quiet);
   const r = out.result;
   if (opts.format === 'json') emit(`${JSON.stringify(r, null, 2)}\n`, undefined);
   else {
@@ -64,6 +71,7 @@ export async function azureWhoCanAction(paths: readonly string[], opts: QueryOpt
     process.exitCode = EXIT.usageOrInput;
     return;
   }
+  remarks(out.diagnostics, opts.quiet);
   const r = out.result;
   if (opts.format === 'json') emit(`${JSON.stringify(r, null, 2)}\n`, undefined);
   else {
@@ -99,6 +107,7 @@ export function accessCommand() {
         process.exitCode = EXIT.usageOrInput;
         return;
       }
+      remarks(out.diagnostics, opts.quiet);
       const r = out.result;
       if (opts.format === 'json') emit(`${JSON.stringify(r, null, 2)}\n`, undefined);
       else {

@@ -217,10 +217,13 @@ export class RbacEngine {
         const g = this.principals.intern(group);
         this.principals.setMembers(g, (Array.isArray(members) ? members : []).filter((m) => typeof m === 'string').map((m) => this.principals.intern(m)));
       }
+      const where = new Map(Object.entries(input.groupLocations ?? {}).map(([k, v]) => [asciiLower(k.trim()), v]));
       for (const cycle of this.principals.findCycles()) {
+        const at = cycle.map((c) => where.get(c)).find((x) => x !== undefined);
         this.diagnostics.push({
           code: 'group-cycle', severity: 'warning', subject: cycle[0] as string,
           message: `groups ${cycle.map((c) => `\`${c}\``).join(', ')} contain each other; membership is taken as their union`,
+          ...(at ? { at } : {}),
         });
       }
     }

@@ -155,6 +155,8 @@ export interface RbacInput {
    * A group that is not a key here has unknown membership.
    */
   readonly groups?: Readonly<Record<string, readonly string[]>>;
+  /** Where each group's member list was written, for diagnostics (a membership cycle). */
+  readonly groupLocations?: Readonly<Record<string, Provenance>>;
   readonly policies?: readonly RbacRoleManagementPolicyInput[];
   readonly principals?: readonly RbacPrincipalInput[];
 }

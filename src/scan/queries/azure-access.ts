@@ -3,7 +3,7 @@
  * land in the same model). Pure functions of the estate; the JSON shapes here are the documented contract
  * (docs/rbac.md).
  */
-import type { AccessResult, GrantRef } from '../../engines/rbac/index.js';
+import type { AccessResult, GrantRef, RbacDiagnostic } from '../../engines/rbac/index.js';
 import type { AttributeValue } from '../../engines/rbac/index.js';
 import type { Provenance } from '../../model/core/index.js';
 import type { Estate } from '../../model/index.js';
@@ -91,13 +91,17 @@ function grantJson(g: GrantRef, where: Map<string, Provenance>): GrantJson {
   };
 }
 
-export function azureCan(estate: Estate, principal: string, action: string, resource: string, ctx: ContextArgs = {}, at?: string): { ok: true; result: AzureCanJson } | { ok: false; error: AzureQueryError } {
+/** What the engine had to say about the inputs (unknown roles, unparsable scopes, group cycles…), for stderr. */
+export type WithDiagnostics<T> = T & { readonly diagnostics: readonly RbacDiagnostic[] };
+
+export function azureCan(estate: Estate, principal: string, action: string, resource: string, ctx: ContextArgs = {}, at?: string): WithDiagnostics<{ ok: true; result: AzureCanJson }> | { ok: false; error: AzureQueryError } {
   if (!isAzureAction(action)) return { ok: false, error: { code: 'bad-action', message: `\`${action}\` is not an Azure operation (Microsoft.Provider/type/action)` } };
   const rbac = buildRbacService(estate);
   const r = rbac.can({ principal, action, scope: resource, context: requestContext(ctx), ...(at ? { at } : {}) });
   const where = locations(estate);
   return {
     ok: true,
+    diagnostics: rbac.diagnostics,
     result: {
       decision: r.decision, reason: r.reason, grantedBy: r.grantedBy.map((g) => grantJson(g, where)), deniedBy: r.deniedBy,
       principal, action, resource, unknowns: r.unknowns,
@@ -105,13 +109,14 @@ export function azureCan(estate: Estate, principal: string, action: string, reso
   };
 }
 
-export function azureWhoCan(estate: Estate, action: string, resource: string, ctx: ContextArgs = {}, at?: string): { ok: true; result: AzureWhoCanJson } | { ok: false; error: AzureQueryError } {
+export function azureWhoCan(estate: Estate, action: string, resource: string, ctx: ContextArgs = {}, at?: string): WithDiagnostics<{ ok: true; result: AzureWhoCanJson }> | { ok: false; error: AzureQueryError } {
   if (!isAzureAction(action)) return { ok: false, error: { code: 'bad-action', message: `\`${action}\` is not an Azure operation (Microsoft.Provider/type/action)` } };
   const rbac = buildRbacService(estate);
   const r = rbac.whoCan({ action, scope: resource, context: requestContext(ctx), ...(at ? { at } : {}) });
   const where = locations(estate);
   return {
     ok: true,
+    diagnostics: rbac.diagnostics,
     result: {
       principals: r.principals.map((p) => ({ id: p.id, name: p.name, type: p.type, decision: p.decision, via: p.via.map((g) => grantJson(g, where)) })),
       denied: r.denied,
@@ -120,9 +125,9 @@ export function azureWhoCan(estate: Estate, action: string, resource: string, ct
   };
 }
 
-export function azureAccess(estate: Estate, principal: string, at?: string): { ok: true; result: AccessResult } | { ok: false; error: AzureQueryError } {
+export function azureAccess(estate: Estate, principal: string, at?: string): WithDiagnostics<{ ok: true; result: AccessResult }> | { ok: false; error: AzureQueryError } {
   const rbac = buildRbacService(estate, at ? { now: at } : {});
   const r = rbac.access(principal);
   if ('error' in r) return { ok: false, error: { code: 'no-principal', message: r.error } };
-  return { ok: true, result: r };
+  return { ok: true, result: r, diagnostics: rbac.diagnostics };
 }

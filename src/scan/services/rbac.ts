@@ -193,8 +193,10 @@ export function rbacInputOf(estate: Estate): { input: RbacInput; ids: Map<string
 
   const groupResources = estate.ofKind('azure.entra.group');
   const groups: Record<string, string[]> = {};
+  const groupLocations: Record<string, Attr<unknown>['at']> = {};
   for (const g of groupResources) {
     if (!g.groupId.known) continue;
+    groupLocations[g.groupId.value] = g.members.at;
     if (g.members.known) groups[g.groupId.value] = [...(groups[g.groupId.value] ?? []), ...g.members.value];
     principals.push({ id: g.groupId.value, type: 'Group', name: g.displayName.known ? g.displayName.value : null });
   }
@@ -224,7 +226,7 @@ export function rbacInputOf(estate: Estate): { input: RbacInput; ids: Map<string
     input: {
       roleDefinitions, roleAssignments, eligibilities, denyAssignments, policies, principals,
       ...(hierarchy ? { hierarchy } : {}),
-      ...(groupResources.length > 0 ? { groups } : {}),
+      ...(groupResources.length > 0 ? { groups, groupLocations } : {}),
     },
     ids,
     superseded,
