@@ -3,7 +3,9 @@ import { VERSION } from '../version.js';
 import { accessCommand } from './commands/access.js';
 import { checksCommand } from './commands/checks.js';
 import { explainCommand } from './commands/explain.js';
+import { exposureCommand } from './commands/exposure.js';
 import { canCommand } from './commands/can.js';
+import { reachCommand } from './commands/reach.js';
 import { scanCommand } from './commands/scan.js';
 import { simulateCommand } from './commands/simulate.js';
 import { whoCanCommand } from './commands/who-can.js';
@@ -26,6 +28,8 @@ program.addCommand(accessCommand());
 program.addCommand(simulateCommand());
 program.addCommand(canCommand());
 program.addCommand(whoCanCommand());
+program.addCommand(reachCommand());
+program.addCommand(exposureCommand());
 // Commands added with addCommand do not inherit these settings: usage errors must exit 2, not 1.
 for (const command of program.commands) command.exitOverride();
 

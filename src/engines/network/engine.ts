@@ -8,7 +8,7 @@ import type { AzureCompiled, IpConfigC, NicC } from './azure/compile.js';
 import { AzureNet } from './azure/evaluate.js';
 import { Diagnostics, fold } from './compile-util.js';
 import type { B, Peer } from './compile-util.js';
-import { constLevel, describeSet, evaluatePoint, evaluateSet, familiesOf } from './path.js';
+import { constLevel, describeSet, evaluatePoint, evaluateSet, familiesOf, partText } from './path.js';
 import type { Evaluated, Level } from './path.js';
 import { formatAddress, parseCidr } from './sets/address.js';
 import type { Address } from './sets/address.js';
@@ -273,8 +273,7 @@ export class NetworkEngine {
     const path = inbound ? [setStep, ...e.path, nodeStep] : [nodeStep, ...e.path, setStep];
     const reasons = reasonsFor(e);
     if (e.verdict !== 'blocked' && !e.through.def.isEmpty() && !e.through.def.covers(peers.intersect(familiesOf(e.through.def)))) {
-      const part = e.through.def.pieces <= 8 ? describeSet(e.through.def, this.internet).text : `part of them (${e.through.def.pieces} address ranges)`;
-      reasons.push(`${inbound ? 'from' : 'to'} ${part} only`);
+      reasons.push(`${inbound ? 'sources' : 'destinations'}: ${partText(e.through.def, peers, this.internet)}`);
     }
     return { ...e, path, reasons };
   }

@@ -93,7 +93,7 @@ export function evaluateSet(levels: readonly Level[], peers: IpSet, universe: Ip
         note = 'lets through none of the addresses the levels before it let through';
       } else if (decision === true && !mine.def.covers(peers.intersect(familiesOf(mine.def)))) {
         // Naming the ranges costs a CIDR decomposition; do it only when the answer is short.
-        note = mine.def.pieces <= 4 ? `only ${describeSet(mine.def, universe).text}` : `only part of them (${mine.def.pieces} address ranges)`;
+        note = partText(mine.def, peers, universe);
       }
     } else decision = l.explain(undefined).decision;
     const e = l.explain(rep);
@@ -104,6 +104,17 @@ export function evaluateSet(levels: readonly Level[], peers: IpSet, universe: Ip
     if (decision === false) blockedBy.push({ kind: l.kind, id, rule: e.rule });
   });
   return { verdict, path, blockedBy, through };
+}
+
+/**
+ * Which part of `peers` a set keeps, in words that stay short: the ranges it keeps, or the ranges it leaves out;
+ * counting ranges first, so large sets are not decomposed into CIDRs for nothing.
+ */
+export function partText(kept: IpSet, peers: IpSet, universe: IpSet = INTERNET): string {
+  if (kept.pieces <= 4) return `only ${describeSet(kept, universe).text}`;
+  const missing = peers.intersect(familiesOf(kept)).subtract(kept);
+  if (missing.pieces <= 4) return `all but ${missing.toCidrs().join(', ')}`;
+  return `only part of them (${kept.pieces} address ranges)`;
 }
 
 /** The families (IPv4, IPv6) a set has addresses in, as the whole of each. */
