@@ -156,6 +156,7 @@ interface Match {
 }
 
 const NO_CONTEXT: RbacRequestContext = {};
+const NONE: readonly never[] = Object.freeze([]);
 
 /**
  * The compiled RBAC model: role definitions folded into matchers, assignments indexed by scope and by principal,
@@ -785,12 +786,16 @@ export class RbacEngine {
     }
 
     if (granted.length > 0 && !possibleDeny) {
+      let reason: string | undefined;
       return {
         decision: 'allowed',
-        reason: describeGrants(granted.map((m) => m.assignment), action),
+        // Built when read: most callers (checks, who-can style loops) only look at the decision and the grants.
+        get reason(): string {
+          return (reason ??= describeGrants(granted.map((m) => m.assignment), action));
+        },
         grantedBy: granted.map((m) => this.#grantRef(m.assignment, p, m.conditional ? m.value : undefined)),
-        deniedBy: [],
-        unknowns: [],
+        deniedBy: NONE,
+        unknowns: NONE,
       };
     }
     if (granted.length > 0 || unknowns.length > 0) {
@@ -809,9 +814,9 @@ export class RbacEngine {
       reason: conditionFalse > 0
         ? `the only assignments that grant \`${action}\` have conditions that do not hold for this request`
         : `no role assignment of \`${req.principal}\` or its groups grants \`${action}\` at \`${req.scope}\` or above`,
-      grantedBy: [],
-      deniedBy: [],
-      unknowns: [],
+      grantedBy: NONE,
+      deniedBy: NONE,
+      unknowns: NONE,
     };
   }
 
