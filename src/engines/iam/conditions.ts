@@ -116,7 +116,7 @@ type Compiled =
   | { readonly k: 'bool'; readonly b: string }
   | { readonly k: 'binary'; readonly bytes: Buffer }
   | { readonly k: 'ip'; readonly range: IpRange }
-  | { readonly k: 'arn'; readonly parts?: readonly Matcher[]; readonly whole?: Matcher; readonly template?: Template }
+  | { readonly k: 'arn'; readonly parts?: readonly Matcher[]; readonly template?: Template }
   | { readonly k: 'null'; readonly wantAbsent: boolean };
 
 export interface CompiledCondition {
@@ -300,12 +300,12 @@ function compileValue(op: ParsedOperator, text: string, node: JNode, vars: boole
 function compileArnValue(text: string, node: JNode | undefined, issues: ValueIssue[] | undefined): Compiled {
   const parts = splitArn(text);
   if (parts === undefined) {
-    // Fewer than six components: AWS documents per-component matching only for ARNs; fall back to matching the whole
-    // string so that a trailing `*` still covers what it visibly covers, and say so.
+    // Fewer than six components: AWS documents ARN operators only for ARNs. Matching the text some other way could
+    // drop a Deny or widen an Allow, so the value is unknown, and reported.
     if (node !== undefined && issues !== undefined) {
-      issues.push({ code: 'invalid-arn', message: `\`${text}\` does not have the six components of an ARN`, node, severity: 'warning' });
+      issues.push({ code: 'invalid-arn', message: `\`${text}\` does not have the six components of an ARN`, node, severity: 'error' });
     }
-    return { k: 'arn', whole: compileGlob(globFromText(text)) };
+    return { k: 'unknown', why: `\`${text}\` is not an ARN` };
   }
   return { k: 'arn', parts: parts.map((p) => compileGlob(globFromText(p))) };
 }
@@ -369,7 +369,6 @@ function matchOne(op: OperatorSpec, s: string, v: Compiled, scratch: ConditionSc
         c = compileArnValue(r.pattern.chars, undefined, undefined);
       }
       if (c.k !== 'arn') return 'unknown';
-      if (c.whole !== undefined) return c.whole.test(s);
       const parts = splitArn(s);
       if (parts === undefined || c.parts === undefined) return false;
       for (let i = 0; i < 6; i++) if (!(c.parts[i] as Matcher).test(parts[i] as string)) return false;

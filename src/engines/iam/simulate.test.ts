@@ -129,3 +129,17 @@ describe('simulateCustomPolicy', () => {
     expect(words[2]).toContain('sts:GetCallerIdentity needs no permission');
   });
 });
+
+describe('simulateCustomPolicy with unreadable values', () => {
+  it('answers unknown for a statement whose condition value cannot be read, instead of refusing the policy', () => {
+    const p = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Action: 'sns:Publish', Resource: '*' },
+        { Effect: 'Deny', Action: 'sns:Publish', Resource: '*', Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:sns' } } },
+      ],
+    });
+    const out = simulateCustomPolicy({ PolicyInputList: [p], ActionNames: ['sns:Publish'], ContextEntries: [{ ContextKeyName: 'aws:SourceArn', ContextKeyValues: ['arn:aws:sns:us-east-1:111122223333:t'] }] });
+    expect(out.ok && out.response.EvaluationResults[0]?.EvalDecision).toBe('unknown');
+  });
+});

@@ -179,8 +179,14 @@ function compileAll(texts: readonly string[], idPrefix: string, type: PolicyType
   });
 }
 
+/**
+ * Errors in a policy's grammar make AWS refuse it (MalformedPolicyDocument). Values that cannot be read (a date, a
+ * CIDR, an ARN in a condition) do not stop the simulation: they make the statements that hold them answer unknown.
+ */
+const VALUE_LEVEL: ReadonlySet<PolicyIssue['code']> = new Set(['unknown-leaf', 'invalid-condition-value', 'invalid-arn', 'invalid-variable']);
+
 function fatal(issues: readonly PolicyIssue[]): PolicyIssue[] {
-  return issues.filter((i) => i.severity === 'error' && i.code !== 'unknown-leaf');
+  return issues.filter((i) => i.severity === 'error' && !VALUE_LEVEL.has(i.code));
 }
 
 function inferType(entry: SimulateContextEntry, catalog: IamCatalog | null): ContextKeyType {
