@@ -30,6 +30,9 @@ export class Hierarchy {
     if (!input) { this.rootGroup = undefined; return; }
     for (const mg of input.managementGroups) {
       const key = managementGroupKey(mg.id);
+      if (mg.displayName) this.#names.set(key, mg.displayName);
+      // Left out of the tree: walks that reach it stop there and call the placement uncertain.
+      if (mg.parentUnknown) continue;
       const parent = mg.parent ? managementGroupKey(mg.parent) : null;
       const prev = this.#mgParent.get(key);
       if (prev === undefined || prev === null) this.#mgParent.set(key, parent);

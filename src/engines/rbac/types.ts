@@ -87,6 +87,8 @@ export interface RbacManagementGroupInput {
   readonly displayName?: string | null;
   /** The parent management group (name or full id); null or absent for the tenant root group. */
   readonly parent?: string | null;
+  /** True when the input does not say where the group sits (its parent is then unknown, not the root). */
+  readonly parentUnknown?: boolean;
   readonly at?: Provenance;
 }
 

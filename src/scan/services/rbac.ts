@@ -186,7 +186,10 @@ export function rbacInputOf(estate: Estate): { input: RbacInput; ids: Map<string
   const mgs = estate.ofKind('azure.management.managementGroup');
   const subs = estate.ofKind('azure.management.subscription');
   const hierarchy = mgs.length + subs.length === 0 ? undefined : {
-    managementGroups: mgs.flatMap((m) => (m.name.known ? [{ id: m.name.value, parent: m.parent.known ? m.parent.value : null, displayName: m.displayName.known ? m.displayName.value : null, at: m.at }] : [])),
+    managementGroups: mgs.flatMap((m) => (m.name.known ? [{
+      id: m.name.value, parent: m.parent.known ? m.parent.value : null, parentUnknown: !m.parent.known,
+      displayName: m.displayName.known ? m.displayName.value : null, at: m.at,
+    }] : [])),
     subscriptions: subs.flatMap((s) => (s.subscriptionId.known && s.managementGroup.known && s.managementGroup.value !== null
       ? [{ id: s.subscriptionId.value, parent: s.managementGroup.value, displayName: s.displayName.known ? s.displayName.value : null, at: s.at }] : [])),
   };
