@@ -35,7 +35,7 @@ describe('engine-based RBAC checks', () => {
     for (const path of [contoso, ...dirs]) {
       const results = await run([path]);
       const standing = new Set(results.filter((r) => r.check.id === 'AZURE-RBAC-001' && r.outcome.status === 'fail').map((r) => r.subject.address));
-      const overlap = results.filter((r) => ['AZURE-RBAC-101', 'AZURE-RBAC-104', 'AZURE-RBAC-105'].includes(r.check.id) && r.outcome.status === 'fail' && standing.has(r.subject.address));
+      const overlap = results.filter((r) => ['AZURE-RBAC-104', 'AZURE-RBAC-105'].includes(r.check.id) && r.outcome.status === 'fail' && standing.has(r.subject.address));
       expect(overlap.map((r) => `${path}: ${r.check.id} ${r.subject.address}`)).toEqual([]);
     }
   });

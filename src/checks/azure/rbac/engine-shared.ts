@@ -1,28 +1,39 @@
 /**
- * Helpers shared by the engine-based RBAC checks (AZURE-RBAC-1xx). They complement the simpler model-based checks
- * (AZURE-RBAC-001/002) and must not report what those already report: `reportedByStandingCheck` states, for that
- * purpose, exactly when AZURE-RBAC-001 fails an assignment.
+ * Helpers shared by the RBAC checks that ask the engine. A finding is made once: `reportedByStandingCheck` states
+ * exactly when AZURE-RBAC-001 fails an assignment, so the others leave it alone.
  */
-import type { RbacAssignmentView } from '../../kit/services/rbac.js';
-import type { Estate, RoleAssignment } from '../../../model/index.js';
-import { PRIVILEGED_BUILTIN_ROLES, grants, roleGuid } from '../shared/actions.js';
-import { scopeLevel } from '../shared/scope.js';
+import type { RbacAssignmentView, RbacService } from '../../kit/services/rbac.js';
+import type { RoleAssignment } from '../../../model/index.js';
 
-/** True when AZURE-RBAC-001 fails this assignment (a standing well-known privileged role at subscription,
- * management-group or root scope, judged on the model alone). */
-export function reportedByStandingCheck(a: RoleAssignment, estate: Estate): boolean {
-  if (a.via === 'pimEligible' || !a.scope.known || !a.role.known) return false;
-  const level = scopeLevel(a.scope.value);
-  if (level !== 'subscription' && level !== 'managementGroup' && level !== 'root') return false;
-  if (a.via === 'pimActive' && a.endsAt.known && a.endsAt.value !== null) return false;
-  const role = a.role.value.trim().toLowerCase();
-  if (Object.values(PRIVILEGED_BUILTIN_ROLES).some((n) => n.toLowerCase() === role)) return true;
-  const guid = roleGuid(role);
-  if (PRIVILEGED_BUILTIN_ROLES[guid]) return true;
-  const custom = estate.ofKind('azure.authorization.roleDefinition')
-    .find((d) => (d.roleId.known && d.roleId.value === guid) || (d.roleName.known && d.roleName.value.toLowerCase() === role));
-  if (!custom || !custom.permissions.known) return false;
-  return custom.permissions.value.some((b) => b.condition === null && (grants(b, 'Microsoft.Authorization/roleAssignments/write') || grants(b, '*/write')));
+/**
+ * AZURE-RBAC-001's judgement of an assignment, with the RBAC engine: standing (not PIM-eligible, not a CLI copy of a
+ * PIM activation), at subscription, management-group or root scope, with a role that can take over that scope
+ * (evaluated: NotActions, delegation conditions, built-in and custom definitions). The other RBAC checks use it to
+ * leave to AZURE-RBAC-001 what it already reports.
+ */
+export type StandingJudgement =
+  | { readonly kind: 'privileged'; readonly view: RbacAssignmentView; readonly role: string; readonly reasons: readonly string[] }
+  | { readonly kind: 'unknown'; readonly attr: 'role' | 'scope'; readonly why: string }
+  | { readonly kind: 'not' };
+
+export function judgeStanding(a: RoleAssignment, rbac: RbacService): StandingJudgement {
+  const view = rbac.assignment(a);
+  if (!view) return { kind: 'unknown', attr: 'role', why: 'the assignment could not be evaluated' };
+  if (view.tenure !== 'standing' || view.supersededBy !== null) return { kind: 'not' };
+  if (view.scopeKind === null) return { kind: 'unknown', attr: 'scope', why: 'cannot tell the scope of the role assignment' };
+  if (!BROAD_LEVELS.has(view.scopeKind)) return { kind: 'not' };
+  const p = rbac.privilege(a);
+  if (p.privileged === false) return { kind: 'not' };
+  const role = view.roleName ?? view.roleId ?? (a.role.known ? a.role.value : 'the role');
+  if (p.privileged === 'unknown') {
+    return { kind: 'unknown', attr: 'role', why: `\`${role}\` at ${levelName(view.scopeKind)} \`${view.scope}\` may take over its scope: ${p.reasons.join('; ')}` };
+  }
+  return { kind: 'privileged', view, role, reasons: p.reasons };
+}
+
+/** True when AZURE-RBAC-001 fails this assignment. */
+export function reportedByStandingCheck(a: RoleAssignment, rbac: RbacService): boolean {
+  return judgeStanding(a, rbac).kind === 'privileged';
 }
 
 /** `user \`alice@contoso.com\`` or `group \`platform-admins\` (3 members)`. */

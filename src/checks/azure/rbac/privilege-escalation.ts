@@ -30,7 +30,7 @@ export default defineCheck({
     const rbac = ctx.services.rbac;
     if (!rbac) return ctx.unknown(assignment.role, RBAC_ENGINE_UNAVAILABLE);
     // A standing Owner / User Access Administrator / RBAC Administrator at a broad scope is AZURE-RBAC-001's finding.
-    if (reportedByStandingCheck(assignment, ctx.estate)) return ctx.notApplicable();
+    if (reportedByStandingCheck(assignment, rbac)) return ctx.notApplicable();
     const view = rbac.assignment(assignment);
     if (!view) return ctx.unknown(assignment.role, 'the assignment could not be evaluated');
     // Eligible and activated access is just in time; a superseded CLI copy is judged as its PIM instance.

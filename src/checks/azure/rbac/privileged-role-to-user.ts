@@ -27,7 +27,7 @@ export default defineCheck({
     const rbac = ctx.services.rbac;
     if (!rbac) return ctx.unknown(assignment.principalType, RBAC_ENGINE_UNAVAILABLE);
     // A standing well-known privileged role at a broad scope is AZURE-RBAC-001's finding already.
-    if (reportedByStandingCheck(assignment, ctx.estate)) return ctx.notApplicable();
+    if (reportedByStandingCheck(assignment, rbac)) return ctx.notApplicable();
     const view = rbac.assignment(assignment);
     if (!view) return ctx.unknown(assignment.role, 'the assignment could not be evaluated');
     // Eligibility (and its activations) is how just-in-time access is given to a person; a superseded CLI copy is

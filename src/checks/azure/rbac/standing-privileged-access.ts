@@ -1,5 +1,7 @@
 import { defineCheck } from '../../kit/define-check.js';
+import type { CheckContext, Outcome } from '../../kit/types.js';
 import type { Estate, RoleAssignment } from '../../../model/index.js';
+import { holder, judgeStanding, levelName } from './engine-shared.js';
 import { PRIVILEGED_BUILTIN_ROLES, grants, roleGuid } from '../shared/actions.js';
 import { scopeLevel } from '../shared/scope.js';
 
@@ -29,8 +31,9 @@ export default defineCheck({
   service: 'rbac',
   target: 'azure.authorization.roleAssignment',
   rationale:
-    'Owner, Contributor, User Access Administrator and Role Based Access Control Administrator (or a custom role that ' +
-    'can write role assignments or everything) at subscription or management-group scope control every resource ' +
+    'Owner, Contributor, User Access Administrator and Role Based Access Control Administrator — or any built-in or ' +
+    'custom role that, evaluated with its NotActions and delegation condition, can write role assignments, role ' +
+    'definitions or every kind of resource — at subscription or management-group scope control every resource ' +
     'beneath. Held permanently, they are a standing target: a phished session or leaked credential is immediately ' +
     'an admin. Privileged Identity Management makes such access eligible, time-bound, justified and approved instead. ' +
     '(`az role assignment create` has no duration or justification flags: time-bound access is PIM.)',
@@ -46,15 +49,32 @@ export default defineCheck({
     'https://learn.microsoft.com/azure/role-based-access-control/built-in-roles/privileged',
   ],
   evaluate(assignment, ctx) {
-    if (assignment.via === 'pimEligible') return ctx.pass();
-    if (!assignment.scope.known) return ctx.unknown(assignment.scope, 'cannot tell the scope of the role assignment');
-    const level = scopeLevel(assignment.scope.value);
-    if (level !== 'subscription' && level !== 'managementGroup' && level !== 'root') return ctx.pass();
-    const role = privilegedRole(assignment, ctx.estate);
-    if (role === 'unknown') return ctx.unknown(assignment.role, 'cannot tell which role is assigned');
-    if (role === null) return ctx.pass();
-    if (assignment.via === 'pimActive' && assignment.endsAt.known && assignment.endsAt.value !== null) return ctx.pass();
-    const where = level === 'managementGroup' ? 'management-group' : level === 'root' ? 'tenant-root' : 'subscription';
-    return ctx.fail(assignment.role, `\`${role}\` is assigned permanently at ${where} scope \`${assignment.scope.value}\`; make it eligible through PIM or narrow the role and scope`);
+    const rbac = ctx.services.rbac;
+    if (rbac) {
+      const j = judgeStanding(assignment, rbac);
+      if (j.kind === 'not') return ctx.pass();
+      if (j.kind === 'unknown') return ctx.unknown(j.attr === 'scope' ? assignment.scope : assignment.role, j.why);
+      const { view, role, reasons } = j;
+      return ctx.fail(
+        assignment.role,
+        `\`${role}\` is held permanently by ${holder(view)} at ${levelName(view.scopeKind)} scope \`${view.scope}\` and ${reasons.join(', ')}; make it eligible through PIM or narrow the role and scope`,
+        { evidence: [...reasons.map((r) => `role \`${role}\` ${r}`), `reaches ${view.reaches.join(', ')}`] },
+      );
+    }
+    return modelOnly(assignment, ctx.estate, ctx);
   },
 });
+
+/** Without the engine (it is always built by the scan; this keeps the check usable on its own): the well-known roles. */
+function modelOnly(assignment: RoleAssignment, estate: Estate, ctx: CheckContext): Outcome {
+  if (assignment.via === 'pimEligible') return ctx.pass();
+  if (!assignment.scope.known) return ctx.unknown(assignment.scope, 'cannot tell the scope of the role assignment');
+  const level = scopeLevel(assignment.scope.value);
+  if (level !== 'subscription' && level !== 'managementGroup' && level !== 'root') return ctx.pass();
+  const role = privilegedRole(assignment, estate);
+  if (role === 'unknown') return ctx.unknown(assignment.role, 'cannot tell which role is assigned');
+  if (role === null) return ctx.pass();
+  if (assignment.via === 'pimActive' && assignment.endsAt.known && assignment.endsAt.value !== null) return ctx.pass();
+  const where = level === 'managementGroup' ? 'management-group' : level === 'root' ? 'tenant-root' : 'subscription';
+  return ctx.fail(assignment.role, `\`${role}\` is assigned permanently at ${where} scope \`${assignment.scope.value}\`; make it eligible through PIM or narrow the role and scope`);
+}
