@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadAuthorizationDetails } from '../../loaders/aws-iam-auth/index.js';
 import { ResourceGraph } from '../../model/core/index.js';
+import type { Attr, EmbeddedDocument, JsonValue } from '../../model/core/index.js';
 import type { Resource } from '../../model/index.js';
 import { IamFacade } from './iam.js';
 
@@ -101,5 +102,33 @@ describe('IAM service: what the inputs do not hold', () => {
     expect(iam.can(key('alice'), 'kms:Decrypt', 'arn:aws:kms:eu-west-1:111122223333:key/abcd').decision).toBe('unknown');
     // Whatever the key policy says, an explicit deny in identity policies still decides.
     expect(iam.can(key('bob'), 's3:DeleteBucket', 'arn:aws:s3:::elsewhere').decision).toBe('denied');
+  });
+});
+
+describe('IAM service: exposure of other resource policies', () => {
+  it('judges SQS, SNS, Secrets Manager and Lambda policies for outsiders', () => {
+    const at = { file: 'x.tf', line: 1, column: 1, endLine: 1, endColumn: 1 };
+    const doc = (statement: JsonValue): Attr<EmbeddedDocument | null> => ({ known: true, value: { json: { Version: '2012-10-17', Statement: [statement] }, at, partial: false }, at });
+    const name = (v: string) => ({ known: true as const, value: v, at });
+    const none = { known: true as const, value: null, at };
+    const native = (n: string) => ({ type: 't', name: n, address: n });
+    const resources: Resource[] = [
+      { kind: 'aws.sqs.queue', key: 'q', aliases: ['arn:aws:sqs:eu-west-1:111122223333:jobs'], native: native('q'), at, name: name('jobs'), kmsKey: none,
+        policy: doc({ Effect: 'Allow', Principal: '*', Action: 'sqs:SendMessage', Resource: '*' }) },
+      { kind: 'aws.sns.topic', key: 't', aliases: ['arn:aws:sns:eu-west-1:111122223333:alerts'], native: native('t'), at, name: name('alerts'), kmsKey: none,
+        policy: doc({ Effect: 'Allow', Principal: '*', Action: 'sns:Publish', Resource: '*', Condition: { StringEquals: { 'aws:SourceAccount': '111122223333' } } }) },
+      { kind: 'aws.secretsmanager.secret', key: 's', aliases: [], native: native('s'), at, name: name('db'), kmsKey: none, rotation: none, secretString: none,
+        policy: doc({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 'secretsmanager:GetSecretValue', Resource: '*' }) },
+      { kind: 'aws.lambda.function', key: 'f', aliases: ['arn:aws:lambda:eu-west-1:111122223333:function:api'], native: native('f'), at, name: name('api'),
+        role: { known: false, at, why: 'x' }, runtime: none, environment: { known: true, value: {}, at }, kmsKey: none,
+        policy: doc({ Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunction', Resource: '*' }) },
+    ];
+    const svc = new IamFacade(new ResourceGraph<Resource>(resources));
+    expect(svc.resourceExposure('q')).toMatchObject({ exposure: 'public', who: ['any-account'], actions: ['sqs:SendMessage'] });
+    // aws:SourceAccount is the owner's account: only a service acting for it meets it.
+    expect(svc.resourceExposure('t')).toMatchObject({ exposure: 'restricted', restrictedBy: ['aws:SourceAccount'] });
+    // Named for one partner account: an unrelated account gets nothing.
+    expect(svc.resourceExposure('s')?.exposure).toBe('none');
+    expect(svc.resourceExposure('f')).toMatchObject({ exposure: 'public', actions: ['lambda:InvokeFunction'] });
   });
 });
