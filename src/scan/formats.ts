@@ -10,6 +10,12 @@ import type { InputFile } from './read-inputs.js';
 export interface LoadOptions {
   /** CloudFormation / ARM parameter values given by the user. */
   readonly parameters?: Readonly<Record<string, string>>;
+  /** Values from the ARM parameter file paired with this template (arm-parameters.ts); `parameters` win over them. */
+  readonly armParameters?: Readonly<Record<string, unknown>>;
+}
+
+function armOptions(o: LoadOptions): { parameters: Record<string, unknown> } {
+  return { parameters: { ...o.armParameters, ...o.parameters } };
 }
 
 /**
@@ -30,7 +36,7 @@ export interface FileFormat {
 export const FILE_FORMATS: FileFormat[] = [
   { format: 'cloudformation', kind: 'json', detect: (doc) => isCloudFormation(doc), load: (f, text, _doc, o) => loadCloudFormation(f.path, text, o) },
   // ARM parameter files hold values for a template: recognised so they are not reported as unknown JSON.
-  { format: 'arm', kind: 'json', detect: (doc) => isArmTemplate(doc) || isArmParametersFile(doc), load: (f, text, _doc, o) => loadArmTemplate(f.path, text, o) },
+  { format: 'arm', kind: 'json', detect: (doc) => isArmTemplate(doc) || isArmParametersFile(doc), load: (f, text, _doc, o) => loadArmTemplate(f.path, text, armOptions(o)) },
   { format: 'aws-iam-authorization-details', kind: 'json', detect: (doc) => isAuthorizationDetails(doc), load: (f, text) => loadAuthorizationDetails(f.path, text) },
   // EC2 network exports (describe-instances, -security-groups, -network-acls …) by their top-level list keys.
   { format: 'aws-cli', kind: 'json', detect: (doc) => isAwsCliNetworkExport(doc), load: (f, text) => loadAwsCliNetworkExport(f.path, text) },
@@ -40,5 +46,5 @@ export const FILE_FORMATS: FileFormat[] = [
   { format: 'azure-rbac-export', kind: 'json', detect: (doc, f) => isRbacExport(f.path, doc), load: (f, text) => loadRbacExport(f.path, text) },
   { format: 'cloudformation', kind: 'text', detect: (_doc, _f, text) => sniffCloudFormation(text), load: (f, text, _doc, o) => loadCloudFormation(f.path, text, o) },
   // ARM templates may carry comments (not JSON): the ARM parser accepts them.
-  { format: 'arm', kind: 'text', detect: (_doc, f, text) => f.path.endsWith('.json') && /deploymentTemplate\.json|"apiVersion"/.test(text), load: (f, text, _doc, o) => loadArmTemplate(f.path, text, o) },
+  { format: 'arm', kind: 'text', detect: (_doc, f, text) => f.path.endsWith('.json') && /deploymentTemplate\.json|"apiVersion"/.test(text), load: (f, text, _doc, o) => loadArmTemplate(f.path, text, armOptions(o)) },
 ];

@@ -1,6 +1,7 @@
 import { ResourceGraph } from '../model/core/index.js';
 import type { LoadDiagnostic } from '../model/core/index.js';
 import type { Estate, Resource, ResourceFragment } from '../model/index.js';
+import { pairArmParameterFiles, readPairedParameters } from './arm-parameters.js';
 import { FILE_FORMATS } from './formats.js';
 import type { LoadOptions } from './formats.js';
 import { jsonErrorPosition } from './json-position.js';
@@ -36,6 +37,9 @@ export async function loadEstate(paths: readonly string[], options: EstateOption
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const collected = collectInputs(paths, cwd);
   const diagnostics: LoadDiagnostic[] = [...collected.diagnostics];
+  // `x.parameters.json` beside `x.json` gives the template its deployment values.
+  const armPairs = pairArmParameterFiles(collected.files);
+  diagnostics.push(...armPairs.diagnostics);
   const resources: Resource[] = [];
   const fragments: ResourceFragment[] = [];
   const used: string[] = [];
@@ -54,7 +58,9 @@ export async function loadEstate(paths: readonly string[], options: EstateOption
       used.push(file.path);
       continue;
     }
-    const result = await loadFile(file, read.text, options);
+    const paired = armPairs.byTemplate.get(file.absolute);
+    const armParameters = paired ? readPairedParameters(paired, maxBytes) : undefined;
+    const result = await loadFile(file, read.text, armParameters ? { ...options, armParameters } : options);
     if (result === 'skipped') continue;
     used.push(file.path);
     if ('plan' in result) {
