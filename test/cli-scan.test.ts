@@ -85,10 +85,19 @@ describe('exit codes and --fail-on', () => {
     expect([...seen].sort()).toEqual([0, 1]);
   });
 
-  it('the whole example estate fails even at --fail-on critical, and --fail-on low is the default', () => {
+  it('the whole example estate fails even at --fail-on critical', () => {
     expect(full.summary.bySeverity.critical).toBeGreaterThan(0);
-    expect(runCli(['scan', 'examples', '-q', '--fail-on', 'critical'], ROOT).code).toBe(1);
     expect(runCli(['scan', 'examples', '-q', '--fail-on', 'CRITICAL'], ROOT).code).toBe(1);
+  });
+
+  it('fails on low findings by default', () => {
+    // A check whose findings on the examples are all low: exit 1 without --fail-on, 0 with --fail-on medium.
+    const bySeverity = new Map<string, Set<Severity>>();
+    for (const f of full.findings) bySeverity.set(f.checkId, (bySeverity.get(f.checkId) ?? new Set()).add(f.severity));
+    const lowOnly = [...bySeverity].filter(([, s]) => s.size === 1 && s.has('low')).map(([id]) => id).sort()[0];
+    expect(lowOnly).toBeDefined();
+    expect(runCli(['scan', 'examples', '-q', '--check', lowOnly!], ROOT).code).toBe(1);
+    expect(runCli(['scan', 'examples', '-q', '--check', lowOnly!, '--fail-on', 'medium'], ROOT).code).toBe(0);
   });
 
   it('exits 0 on a hardened input with no finding', () => {
