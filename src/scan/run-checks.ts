@@ -63,10 +63,18 @@ function collect(check: AnyCheck, run: () => Outcome | readonly Outcome[], subje
   }
 }
 
-/** One view per provider that has resources, with the files they came from (what an absence check looked at). */
+/**
+ * Identity-only inputs (an IAM authorization export, an RBAC export, a template of roles) say nothing about whether a
+ * trail, an Activity Log export or threat detection exists: absence checks judge only inputs that describe
+ * infrastructure.
+ */
+const IDENTITY_KINDS = ['aws.iam.', 'azure.authorization.', 'azure.entra.', 'azure.management.', 'iac.'];
+
+/** One view per provider whose inputs describe infrastructure, with the files they came from (what an absence check looked at). */
 function estateViews(estate: Estate): Map<string, EstateView> {
   const files = new Map<string, Set<string>>();
   for (const r of estate.resources as readonly Resource[]) {
+    if (IDENTITY_KINDS.some((k) => r.kind.startsWith(k))) continue;
     const p = providerOf(r.kind);
     if (p === 'iac') continue;
     let set = files.get(p);
