@@ -6,11 +6,12 @@ import { IAM_CHECKS } from './iam/index.js';
 import { KMS_CHECKS } from './kms/index.js';
 import { LAMBDA_CHECKS } from './lambda/index.js';
 import { RDS_CHECKS } from './rds/index.js';
+import { REACHABILITY_CHECKS } from './reachability/index.js';
 import { S3_CHECKS } from './s3/index.js';
 import { SECRETSMANAGER_CHECKS } from './secretsmanager/index.js';
 
 /** Every AWS check, by service. Each service folder exports its list from its own index. */
 export const AWS_CHECKS: readonly AnyCheck[] = [
   ...IAM_CHECKS, ...S3_CHECKS, ...KMS_CHECKS, ...EC2_CHECKS, ...CLOUDTRAIL_CHECKS, ...SECRETSMANAGER_CHECKS, ...LAMBDA_CHECKS,
-  ...RDS_CHECKS, ...GUARDDUTY_CHECKS,
+  ...RDS_CHECKS, ...GUARDDUTY_CHECKS, ...REACHABILITY_CHECKS,
 ];

@@ -133,10 +133,9 @@ export function describeSet(s: IpSet, universe: IpSet = INTERNET, max = 6): { fr
     const part = s.intersect(fam);
     if (part.isEmpty()) continue;
     const inet = universe.intersect(fam);
-    if (part.covers(inet)) {
-      // Everything the internet can send from, plus perhaps non-internet space: say "any".
-      if (part.pieces > 1 || !inet.covers(part)) from.push(all);
-      else from.push(...part.toCidrs());
+    if (part.covers(inet) && !inet.isEmpty()) {
+      // Every internet address of the family (and perhaps non-internet space): say "any".
+      from.push(all);
       continue;
     }
     const missing = inet.subtract(part);

@@ -260,8 +260,15 @@ class NetworkFacade implements NetworkService {
     return this.built.engine.diagnostics;
   }
 
+  /** The interface resource of an engine interface id (`nic#ipconfig` for one ipconfig of a NIC with several). */
+  private iface(id: string): string {
+    if (this.built.b.owners.has(id)) return id;
+    const hash = id.lastIndexOf('#');
+    return hash > 0 && this.built.b.owners.has(id.slice(0, hash)) ? id.slice(0, hash) : id;
+  }
+
   private row(r: ExposureRow): NetworkRow {
-    const iface = r.interface.includes('#') ? r.interface.slice(0, r.interface.indexOf('#')) : r.interface;
+    const iface = this.iface(r.interface);
     const keys = this.built.b.owners.get(iface) ?? [iface];
     const first = r.via.find((v) => v.kind === 'security-group' || v.kind === 'nsg') ?? r.via[0];
     const at = first ? this.ruleAt(first) : undefined;
@@ -321,7 +328,7 @@ class NetworkFacade implements NetworkService {
   }
 
   display(id: string): string {
-    const plain = id.includes('#') ? id.slice(0, id.indexOf('#')) : id;
+    const plain = this.iface(id);
     const owners = this.built.b.owners.get(plain);
     // An interface is shown as the instance or VM it belongs to, when there is one.
     const key = owners && owners.length > 1 ? (owners[1] as string) : plain;

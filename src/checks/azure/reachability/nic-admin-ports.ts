@@ -1,0 +1,33 @@
+import { defineCheck } from '../../kit/define-check.js';
+import { ADMIN, concernsIn } from '../../aws/reachability/exposure.js';
+import { nicExposure } from './nic.js';
+
+export default defineCheck({
+  id: 'AZURE-NET-101',
+  title: 'Network interface is not reachable from the internet on SSH, RDP or WinRM',
+  severity: 'high',
+  provider: 'azure',
+  service: 'network',
+  target: 'azure.network.nic',
+  rationale:
+    'Remote administration ports reachable from the internet are brute-forced within minutes. This check follows the ' +
+    'path as Azure evaluates it: a public IP on the ipconfig (a Standard SKU address stays closed unless an NSG allows ' +
+    'the traffic), the subnet\'s NSG and then the NIC\'s NSG, each by priority with the default rules last, ASGs by ' +
+    'membership. It fails only where both NSGs let the traffic through; a rule open to part of the internet with no ' +
+    'path is reported at low severity with what blocks it.',
+  remediation: {
+    summary: 'Remove the rule or restrict its source to your administration range; use Azure Bastion or just-in-time VM access.',
+    cli: 'az network nsg rule update --resource-group RG --nsg-name NSG --name allow-ssh --source-address-prefixes 10.20.0.0/24',
+    terraform: 'security_rule {\n  name                       = "allow-ssh-admin"\n  priority                   = 100\n  direction                  = "Inbound"\n  access                     = "Allow"\n  protocol                   = "Tcp"\n  source_address_prefix      = "10.20.0.0/24"\n  source_port_range          = "*"\n  destination_address_prefix = "*"\n  destination_port_range     = "22"\n}',
+    arm: '{ "name": "allow-ssh-admin", "properties": { "priority": 100, "direction": "Inbound", "access": "Allow", "protocol": "Tcp", "sourceAddressPrefix": "10.20.0.0/24", "sourcePortRange": "*", "destinationAddressPrefix": "*", "destinationPortRange": "22" } }',
+  },
+  references: [
+    'https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works',
+    'https://learn.microsoft.com/azure/virtual-network/ip-services/public-ip-addresses#sku',
+    'https://learn.microsoft.com/azure/bastion/bastion-overview',
+  ],
+  compliance: { 'cis-azure-2.1': ['7.1', '7.2'] },
+  evaluate(nic, ctx) {
+    return nicExposure(nic, ctx, (row) => concernsIn(row, ADMIN).map((c) => c.label), 'restrict the source to your administration range or use Azure Bastion');
+  },
+});
