@@ -213,7 +213,7 @@ export class NetworkEngine {
     const back = this.aws.lookup(tb, ap.address).route;
     const kinds = new Set([there?.target, back?.target]);
     if (there?.target === 'peering' && back?.target === 'peering') {
-      return constLevel('route-table', ta.id, true, `${there.destText} → ${there.targetId ?? 'peering'}`, `and back through ${tb.id}`);
+      return constLevel('route-table', ta.id, true, `${there.destText} → ${there.targetLabel ?? there.targetId ?? 'peering'}`, `and back through ${tb.id}`);
     }
     if (kinds.has('transitGateway') && (there?.target === 'transitGateway' || there?.target === 'peering') && (back?.target === 'transitGateway' || back?.target === 'peering')) {
       return constLevel('route-table', ta.id, 'unknown', `${there.destText} → ${there.targetId ?? 'transit gateway'}`, 'transit gateway routing is not modelled');
@@ -386,11 +386,15 @@ export class NetworkEngine {
   private row(node: Exclude<Node, { kind: 'set' }>, proto: number, ranges: number[], from: IpSet, verdict: Verdict, inbound: boolean): ExposureRow {
     // Explain each port range (a few at most): different ranges may be let through by different rules.
     const via: RuleRef[] = [];
+    const viaByPorts: { ports: string; via: RuleRef[] }[] = [];
     let blockedBy: RuleRef[] = [];
     const reasons: string[] = [];
     for (let i = 0; i < ranges.length && i < 16; i += 2) {
-      const one = this.explainRange(node, proto, ranges[i] as number, ranges[i + 1] as number, from, verdict, inbound);
+      const lo = ranges[i] as number;
+      const hi = ranges[i + 1] as number;
+      const one = this.explainRange(node, proto, lo, hi, from, verdict, inbound);
       via.push(...one.via);
+      viaByPorts.push({ ports: lo === hi ? String(lo) : `${lo}-${hi}`, via: dedupe(one.via) });
       if (i === 0) {
         blockedBy = one.blockedBy;
         reasons.push(...one.reasons);
@@ -402,7 +406,7 @@ export class NetworkEngine {
     return {
       interface: nodeId(node), resource: nodeDisplay(node), provider: node.kind, addresses,
       protocol: protocolName(proto), ports: withPorts ? ports.format(ranges) : [], from: d.from, ...(d.except.length > 0 ? { except: d.except } : {}),
-      via: dedupe(via), verdict, blockedBy: dedupe(blockedBy), reasons,
+      via: dedupe(via), ...(viaByPorts.length > 1 ? { viaByPorts } : {}), verdict, blockedBy: dedupe(blockedBy), reasons,
     };
   }
 

@@ -117,6 +117,8 @@ export interface AwsRoute {
   readonly destination: Val<string>;
   readonly targetType: AwsRouteTarget;
   readonly targetId: Val<string>;
+  /** How messages name the target when it differs from its id (a template's resource address). */
+  readonly targetLabel?: string;
   /** `blackhole` when the target is gone (a detached gateway): the route drops traffic. */
   readonly state?: 'active' | 'blackhole';
   readonly at?: Provenance;
@@ -309,6 +311,8 @@ export interface ExposureRow {
   readonly except?: readonly string[];
   /** The rules and path elements that let it through. */
   readonly via: readonly RuleRef[];
+  /** The same, port range by port range (different ranges may be let through by different rules). */
+  readonly viaByPorts?: readonly { readonly ports: string; readonly via: readonly RuleRef[] }[];
   readonly verdict: Verdict;
   /** For `blocked` rows: what stops the traffic the rule lets in. */
   readonly blockedBy: readonly RuleRef[];

@@ -53,6 +53,13 @@ export class NetworkInputBuilder {
     return this.ref(l, kind) ?? U(why);
   }
 
+  /** A route target as users wrote it: the resource's address when the estate holds it. */
+  private targetLabel(l: Link): { targetLabel?: string } {
+    if (!l.known) return {};
+    const r = this.estate.lookup(l.value)[0];
+    return r ? { targetLabel: r.native.address } : {};
+  }
+
   private own(iface: string, keys: string[]): void {
     this.owners.set(iface, keys);
     for (const k of keys) this.interfaces.set(k, [...(this.interfaces.get(k) ?? []), iface]);
@@ -116,6 +123,7 @@ export class NetworkInputBuilder {
       subnetIds: t.subnets.map((l) => this.refOr(l, 'aws.ec2.subnet', 'unknown subnet')),
       routes: t.routes.map((r): AwsRoute => ({
         destination: val(r.destination), targetType: r.targetType, at: r.at, ...(r.state ? { state: r.state } : {}),
+        ...this.targetLabel(r.target),
         targetId: r.targetType === 'internetGateway' ? this.refOr(r.target, 'aws.ec2.internetGateway', 'unknown gateway')
           : r.targetType === 'natGateway' ? this.refOr(r.target, 'aws.ec2.natGateway', 'unknown NAT gateway') : val(r.target),
       })),
@@ -332,7 +340,15 @@ class NetworkFacade implements NetworkService {
     const owners = this.built.b.owners.get(plain);
     // An interface is shown as the instance or VM it belongs to, when there is one.
     const key = owners && owners.length > 1 ? (owners[1] as string) : plain;
-    return this.built.b.addresses.get(key) ?? this.built.b.addresses.get(key.toLowerCase()) ?? id;
+    const direct = this.built.b.addresses.get(key) ?? this.built.b.addresses.get(key.toLowerCase());
+    if (direct !== undefined) return direct;
+    // Elements the engine names after a resource ("<vpc> default network ACL"): the resource's address instead.
+    const space = id.indexOf(' ');
+    if (space > 0) {
+      const head = this.built.b.addresses.get(id.slice(0, space));
+      if (head !== undefined) return `${head}${id.slice(space)}`;
+    }
+    return id;
   }
 }
 

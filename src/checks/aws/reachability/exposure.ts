@@ -78,12 +78,25 @@ function sources(row: NetworkRow): string {
   return `${row.from.map((f) => `\`${f}\``).join(', ')}${row.except?.length ? ` (except ${row.except.map((f) => `\`${f}\``).join(', ')})` : ''}`;
 }
 
+/** The rules that let the hit ports through: those of the port ranges holding them (all, when not split). */
+function viaFor(row: NetworkRow, ports: readonly number[]): readonly RuleRef[] {
+  if (!row.viaByPorts || ports.length === 0) return row.via;
+  const out: RuleRef[] = [];
+  for (const part of row.viaByPorts) {
+    const dash = part.ports.indexOf('-');
+    const lo = Number(dash === -1 ? part.ports : part.ports.slice(0, dash));
+    const hi = Number(dash === -1 ? part.ports : part.ports.slice(dash + 1));
+    if (ports.some((p) => lo <= p && p <= hi)) for (const v of part.via) if (!out.some((o) => o.kind === v.kind && o.id === v.id && o.rule === v.rule)) out.push(v);
+  }
+  return out.length > 0 ? out : row.via;
+}
+
 export interface ExposureSpec {
   /** What the resource is called in messages: "instance `web`", "NIC `web-nic` (VM `web`)". */
   readonly what: string;
   readonly rows: readonly NetworkRow[];
-  /** Labels of the concerns a row hits; empty when the row does not concern this check. */
-  readonly hits: (row: NetworkRow) => readonly string[];
+  /** Labels of the concerns a row hits, with their ports; empty when the row does not concern this check. */
+  readonly hits: (row: NetworkRow) => readonly { readonly label: string; readonly port?: number }[];
   readonly fix: string;
   readonly fallbackAt: Provenance;
 }
@@ -93,17 +106,19 @@ export function exposureOutcomes(net: NetworkService, ctx: CheckContext, spec: E
   for (const row of spec.rows) {
     const hits = spec.hits(row);
     if (hits.length === 0) continue;
-    const at = row.ruleAt ?? spec.fallbackAt;
-    const what = hits.join(', ');
+    const via = viaFor(row, hits.map((h) => h.port).filter((p): p is number => p !== undefined));
+    const opener = via.find((v) => v.kind === 'security-group' || v.kind === 'nsg');
+    const at = (opener ? net.ruleAt(opener) : undefined) ?? row.ruleAt ?? spec.fallbackAt;
+    const what = hits.map((h) => h.label).join(', ');
     if (row.verdict === 'reachable') {
-      out.push(ctx.fail(at, `${spec.what} is reachable from the internet on ${what} from ${sources(row)} through ${describeRefs(net, row.via)}; ${spec.fix}`, {
-        evidence: row.via.map((v) => `${v.kind} ${net.display(v.id)}${v.rule ? ` ${v.rule}` : ''}`),
+      out.push(ctx.fail(at, `${spec.what} is reachable from the internet on ${what} from ${sources(row)} through ${describeRefs(net, via)}; ${spec.fix}`, {
+        evidence: via.map((v) => `${v.kind} ${net.display(v.id)}${v.rule ? ` ${v.rule}` : ''}`),
       }));
     } else if (row.verdict === 'unknown') {
       out.push(ctx.unknown(at, `cannot tell whether ${spec.what} is reachable from the internet on ${what}: ${row.reasons.join('; ') || 'it depends on values not known before deployment'}`));
     } else if (!wholeInternet(row)) {
-      const opener = row.via.filter((v) => v.kind === 'security-group' || v.kind === 'nsg');
-      out.push(ctx.fail(at, `${describeRefs(net, opener) || 'a rule'} lets ${sources(row)} reach ${spec.what} on ${what}, but no path exists: blocked by ${describeRefs(net, row.blockedBy)}; ${spec.fix}`, {
+      const openers = via.filter((v) => v.kind === 'security-group' || v.kind === 'nsg');
+      out.push(ctx.fail(at, `${describeRefs(net, openers) || 'a rule'} lets ${sources(row)} reach ${spec.what} on ${what}, but no path exists: blocked by ${describeRefs(net, row.blockedBy)}; ${spec.fix}`, {
         severity: 'low', evidence: row.blockedBy.map((v) => `blocked by ${v.kind} ${net.display(v.id)}${v.rule ? ` ${v.rule}` : ''}`),
       }));
     }

@@ -29,7 +29,7 @@ export default defineCheck({
   ],
   compliance: { 'cis-aws-3.0': ['5.2', '5.3'] },
   evaluate(i, ctx) {
-    return instanceExposure(i, ctx, (row) => concernsIn(row, ADMIN).map((c) => c.label),
+    return instanceExposure(i, ctx, (row) => concernsIn(row, ADMIN).map((c) => ({ label: c.label, port: c.port })),
       'close the port to the internet or allow only your administration range, and use Session Manager');
   },
 });

@@ -21,7 +21,7 @@ export default defineCheck({
   },
   references: ['https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html'],
   evaluate(i, ctx) {
-    return instanceExposure(i, ctx, (row) => (opensAllPorts(row) ? [row.protocol === 'all' ? 'every protocol and port' : `every ${row.protocol} port`] : []),
+    return instanceExposure(i, ctx, (row) => (opensAllPorts(row) ? [{ label: row.protocol === 'all' ? 'every protocol and port' : `every ${row.protocol} port` }] : []),
       'allow only the ports the instance serves');
   },
 });

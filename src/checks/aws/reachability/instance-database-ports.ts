@@ -24,7 +24,7 @@ export default defineCheck({
     'https://docs.aws.amazon.com/vpc/latest/userguide/configure-subnets.html#subnet-types',
   ],
   evaluate(i, ctx) {
-    return instanceExposure(i, ctx, (row) => concernsIn(row, DATABASES).map((c) => c.label),
+    return instanceExposure(i, ctx, (row) => concernsIn(row, DATABASES).map((c) => ({ label: c.label, port: c.port })),
       'allow the port only from the application tier\'s security group and keep the instance in a private subnet');
   },
 });

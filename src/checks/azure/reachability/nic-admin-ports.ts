@@ -28,6 +28,6 @@ export default defineCheck({
   ],
   compliance: { 'cis-azure-2.1': ['7.1', '7.2'] },
   evaluate(nic, ctx) {
-    return nicExposure(nic, ctx, (row) => concernsIn(row, ADMIN).map((c) => c.label), 'restrict the source to your administration range or use Azure Bastion');
+    return nicExposure(nic, ctx, (row) => concernsIn(row, ADMIN).map((c) => ({ label: c.label, port: c.port })), 'restrict the source to your administration range or use Azure Bastion');
   },
 });

@@ -21,7 +21,7 @@ export default defineCheck({
   },
   references: ['https://learn.microsoft.com/azure/virtual-network/ip-services/public-ip-addresses#sku', 'https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works'],
   evaluate(nic, ctx) {
-    return nicExposure(nic, ctx, (row) => (opensAllPorts(row) ? [row.protocol === 'all' ? 'every protocol and port' : `every ${row.protocol} port`] : []),
+    return nicExposure(nic, ctx, (row) => (opensAllPorts(row) ? [{ label: row.protocol === 'all' ? 'every protocol and port' : `every ${row.protocol} port` }] : []),
       'allow only the ports the VM serves');
   },
 });

@@ -20,6 +20,6 @@ export default defineCheck({
   },
   references: ['https://learn.microsoft.com/azure/virtual-network/application-security-groups', 'https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works'],
   evaluate(nic, ctx) {
-    return nicExposure(nic, ctx, (row) => concernsIn(row, DATABASES).map((c) => c.label), 'allow the port only from the application tier\'s ASG');
+    return nicExposure(nic, ctx, (row) => concernsIn(row, DATABASES).map((c) => ({ label: c.label, port: c.port })), 'allow the port only from the application tier\'s ASG');
   },
 });

@@ -72,6 +72,7 @@ export interface RouteC {
   readonly destText: string;
   readonly target: AwsRouteTarget | 'blackhole';
   readonly targetId: string | null;
+  readonly targetLabel?: string;
   readonly at?: Provenance;
 }
 
@@ -232,7 +233,10 @@ export function compileAws(input: AwsInput, diags: Diagnostics): AwsCompiled {
   });
   const routeTables: RouteTableC[] = (input.routeTables ?? []).map((t) => {
     const vpcId = str(t.vpcId);
-    const routes = t.routes.map((r, i) => compileRoute(t.id, r.destination, r.targetType, r.targetId, r.state, i, prefixLists, diags, r.at));
+    const routes = t.routes.map((r, i) => ({
+      ...compileRoute(t.id, r.destination, r.targetType, r.targetId, r.state, i, prefixLists, diags, r.at),
+      ...(r.targetLabel !== undefined ? { targetLabel: r.targetLabel } : {}),
+    }));
     const vpc = vpcId !== null ? vpcs.get(vpcId) : undefined;
     if (!routes.some((r) => r.target === 'local') && vpc) {
       // Every route table has the local route for the VPC's CIDRs even when a template does not write it.

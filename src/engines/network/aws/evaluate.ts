@@ -345,7 +345,7 @@ export class AwsNet {
   }
 
   routeText(r: RouteC | undefined): string {
-    return r ? `${r.destText} → ${r.targetId ?? r.target}` : 'no matching route';
+    return r ? `${r.destText} → ${r.targetLabel ?? r.targetId ?? r.target}` : 'no matching route';
   }
 
   // ── levels ───────────────────────────────────────────────────────────────────────────────────────────────────────
