@@ -61,7 +61,8 @@ describe('CloudFormation JSON: IAM stack', () => {
     expect(trust.partial).toBe(true);
     expect(trust.json).toMatchObject({
       Statement: [{
-        Principal: { AWS: '<unknown: parameter `CiAccountId` has no default and no value was given>' },
+        // `Fn::Sub` keeps the literal text around the unknown account: the principal is an account root.
+        Principal: { AWS: 'arn:aws:iam::<unknown: parameter `CiAccountId` has no default and no value was given>:root' },
         Condition: { StringEquals: { 'sts:ExternalId': '<unknown: parameter `ExternalId` has no default and no value was given>' } },
       }],
     });

@@ -1,5 +1,6 @@
 import type { LoadDiagnostic, Provenance, Tri } from '../../model/core/index.js';
-import type { ObjectValue, Value } from '../common/value.js';
+import type { ObjectValue, UnknownValue, Value } from '../common/value.js';
+import { withParts, withoutParts } from '../common/value.js';
 import { cidrSubnets } from './cidr.js';
 import { ATTRIBUTE_FROM_PROPERTY, NAME_PROPERTY, getAttFromName, partitionOf, refFromName } from './return-values.js';
 import type { Pseudo } from './return-values.js';
@@ -17,8 +18,6 @@ import type { ResourceDecl, Template } from './template.js';
 /** `AWS::NoValue`: the property (or list item) it stands in is removed. */
 export const NO_VALUE: unique symbol = Symbol('AWS::NoValue');
 export type Resolved = Value | typeof NO_VALUE;
-
-type UnknownValue = Extract<Value, { t: 'unknown' }>;
 
 export interface Decision {
   readonly v: Tri;
@@ -144,7 +143,7 @@ export class Resolver {
       case 'Fn::Base64': {
         const s = this.resolve(arg);
         if (s === NO_VALUE) return this.#invalid(at, '`Fn::Base64` takes a string');
-        if (s.t === 'unknown') return { ...s, at };
+        if (s.t === 'unknown') return { ...withoutParts(s), at };
         const text = scalarText(s);
         if (text === undefined) return this.#invalid(at, '`Fn::Base64` takes a string');
         return { t: 'string', v: Buffer.from(text, 'utf8').toString('base64'), at };
@@ -164,7 +163,7 @@ export class Resolver {
       case 'Fn::Length': {
         const l = this.resolve(arg);
         if (l === NO_VALUE) return this.#invalid(at, '`Fn::Length` takes a list');
-        if (l.t === 'unknown') return { ...l, at };
+        if (l.t === 'unknown') return { ...withoutParts(l), at };
         if (l.t !== 'list') return this.#invalid(at, '`Fn::Length` takes a list');
         return { t: 'number', v: l.items.length, at };
       }
@@ -188,7 +187,7 @@ export class Resolver {
   }
 
   #invalid(at: Provenance, message: string, got?: Resolved): Value {
-    if (got !== undefined && got !== NO_VALUE && got.t === 'unknown') return { ...got, at };
+    if (got !== undefined && got !== NO_VALUE && got.t === 'unknown') return { ...withoutParts(got), at };
     this.#report('invalid-template', at, `${message}; the value is unknown`);
     return unknownAt(message, at);
   }
@@ -330,7 +329,7 @@ export class Resolver {
       const [a, b] = r.items;
       if (a?.t === 'string') id = a.v;
       if (b?.t === 'string') attr = b.v;
-      if (b?.t === 'unknown') return { ...b, at };
+      if (b?.t === 'unknown') return { ...withoutParts(b), at };
     } else if (r !== NO_VALUE && r.t === 'string' && r.v.includes('.')) {
       id = r.v.slice(0, r.v.indexOf('.'));
       attr = r.v.slice(r.v.indexOf('.') + 1);
@@ -374,12 +373,15 @@ export class Resolver {
       if (m?.t === 'object') vars = m;
       else if (m !== undefined) return this.#invalid(at, 'the second argument of `Fn::Sub` must be a map of variables');
     }
-    if (template?.t === 'unknown') return { ...template, at };
+    if (template?.t === 'unknown') return { ...withoutParts(template), at };
     if (template?.t !== 'string') return this.#invalid(at, '`Fn::Sub` takes a string, or [string, variables]');
     const text = template.v;
     const resolvedVars = new Map<string, Resolved>();
     let out = '';
     const unknowns: UnknownValue[] = [];
+    // The string's shape when some variables are unknown: literal text between them stays known.
+    const pieces: (string | UnknownValue)[] = [];
+    let mark = 0;
     let k = 0;
     while (k < text.length) {
       const open = text.indexOf('${', k);
@@ -419,19 +421,30 @@ export class Resolver {
       if (v === NO_VALUE) continue;
       if (v.t === 'unknown') {
         unknowns.push(v);
+        pieces.push(out.slice(mark), v);
+        mark = out.length;
         continue;
       }
       const s = scalarText(v);
       if (s === undefined) return this.#invalid(at, `\`\${${name}}\` in \`Fn::Sub\` is not a string`);
       out += s;
     }
-    if (unknowns.length > 0) return this.#markDynamic(mergeUnknown(unknowns, at), text);
+    pieces.push(out.slice(mark));
+    if (unknowns.length > 0) return this.#partial(mergeUnknown(unknowns, at), text, pieces);
     return { t: 'string', v: out, at };
   }
 
   #markDynamic(v: Value, text: string): Value {
     if (text.includes('{{resolve:')) this.dynamicReferences.add(v);
     return v;
+  }
+
+  /**
+   * An unknown string built from known and unknown pieces, keeping its literal text. Not for a dynamic reference,
+   * whose text is replaced whole by the value fetched at deployment.
+   */
+  #partial(u: UnknownValue, text: string, pieces: readonly (string | UnknownValue)[]): Value {
+    return this.#markDynamic(text.includes('{{resolve:') ? u : withParts(u, pieces), text);
   }
 
   // ---- list and string functions ----
@@ -446,22 +459,26 @@ export class Resolver {
     if (!args) return this.#invalid(at, '`Fn::Join` takes [delimiter, list]');
     const delim = this.resolveOptional(args[0] as Value);
     const items = this.resolveOptional(args[1] as Value);
-    if (delim?.t === 'unknown') return { ...delim, at };
-    if (items?.t === 'unknown') return { ...items, at };
+    if (delim?.t === 'unknown') return { ...withoutParts(delim), at };
+    if (items?.t === 'unknown') return { ...withoutParts(items), at };
     const d = delim === undefined ? undefined : scalarText(delim);
     if (d === undefined || items?.t !== 'list') return this.#invalid(at, '`Fn::Join` takes [delimiter, list]');
     const parts: string[] = [];
     const unknowns: UnknownValue[] = [];
+    const pieces: (string | UnknownValue)[] = [];
     for (const it of items.items) {
+      if (pieces.length > 0) pieces.push(d);
       if (it.t === 'unknown') {
         unknowns.push(it);
+        pieces.push(it);
         continue;
       }
       const s = scalarText(it);
       if (s === undefined) return this.#invalid(it.at, 'items of `Fn::Join` must be strings');
       parts.push(s);
+      pieces.push(s);
     }
-    if (unknowns.length > 0) return this.#markDynamic(mergeUnknown(unknowns, at), parts.join(d));
+    if (unknowns.length > 0) return this.#partial(mergeUnknown(unknowns, at), parts.join(d), pieces);
     return { t: 'string', v: parts.join(d), at };
   }
 
@@ -470,8 +487,8 @@ export class Resolver {
     if (!args) return this.#invalid(at, '`Fn::Select` takes [index, list]');
     const index = this.resolveOptional(args[0] as Value);
     const items = this.resolveOptional(args[1] as Value);
-    if (index?.t === 'unknown') return { ...index, at };
-    if (items?.t === 'unknown') return { ...items, at };
+    if (index?.t === 'unknown') return { ...withoutParts(index), at };
+    if (items?.t === 'unknown') return { ...withoutParts(items), at };
     const n = index === undefined ? undefined : Number(scalarText(index));
     if (n === undefined || !Number.isInteger(n) || items?.t !== 'list') return this.#invalid(at, '`Fn::Select` takes [index, list]');
     const picked = items.items[n];
@@ -484,8 +501,8 @@ export class Resolver {
     if (!args) return this.#invalid(at, '`Fn::Split` takes [delimiter, string]');
     const delim = this.resolveOptional(args[0] as Value);
     const source = this.resolveOptional(args[1] as Value);
-    if (delim?.t === 'unknown') return { ...delim, at };
-    if (source?.t === 'unknown') return { ...source, at };
+    if (delim?.t === 'unknown') return { ...withoutParts(delim), at };
+    if (source?.t === 'unknown') return { ...withoutParts(source), at };
     const d = delim === undefined ? undefined : scalarText(delim);
     const s = source === undefined ? undefined : scalarText(source);
     if (d === undefined || s === undefined || d === '') return this.#invalid(at, '`Fn::Split` takes [delimiter, string]');
@@ -497,7 +514,7 @@ export class Resolver {
     if (!args) return this.#invalid(at, '`Fn::Cidr` takes [ipBlock, count, cidrBits]');
     const vals = args.slice(0, 3).map((a) => this.resolveOptional(a));
     const u = vals.find((v): v is UnknownValue => v?.t === 'unknown');
-    if (u) return { ...u, at };
+    if (u) return { ...withoutParts(u), at };
     const [block, count, bits] = vals.map((v) => (v === undefined ? undefined : scalarText(v)));
     if (block === undefined || count === undefined || bits === undefined) return this.#invalid(at, '`Fn::Cidr` takes [ipBlock, count, cidrBits]');
     const r = cidrSubnets(block, Number(count), Number(bits));
@@ -513,7 +530,7 @@ export class Resolver {
     // Defaults are an AWS::LanguageExtensions option: [map, key, key, {DefaultValue: x}].
     const opts = args[3]?.t === 'object' ? args[3] : undefined;
     const dflt = opts?.fields.get('DefaultValue');
-    if (u) return { ...u, at };
+    if (u) return { ...withoutParts(u), at };
     const [mapName, top, second] = keys.map((k) => (k === undefined ? undefined : scalarText(k)));
     if (mapName === undefined || top === undefined || second === undefined) {
       return this.#invalid(at, '`Fn::FindInMap` takes [map, top-level key, second-level key]');
@@ -626,7 +643,7 @@ function unknownAt(why: string, at: Provenance, refs: readonly string[] = []): V
   return { t: 'unknown', why, refs, at };
 }
 
-function mergeUnknown(parts: readonly UnknownValue[], at: Provenance): Value {
+function mergeUnknown(parts: readonly UnknownValue[], at: Provenance): UnknownValue {
   const refs = [...new Set(parts.flatMap((p) => p.refs))];
   const first = parts[0] as UnknownValue;
   return { t: 'unknown', why: first.why, refs, at };

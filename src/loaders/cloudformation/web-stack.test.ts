@@ -163,7 +163,7 @@ describe('CloudFormation YAML: web stack', () => {
     expect(k.aliases).toEqual(['alias/prod-data']);
     const policy = val(k.policy);
     expect(policy?.partial).toBe(true);
-    expect(policy?.json).toMatchObject({ Statement: [{ Principal: { AWS: '<unknown: `AWS::AccountId` is known only at deployment>' } }] });
+    expect(policy?.json).toMatchObject({ Statement: [{ Principal: { AWS: 'arn:aws:iam::<unknown: `AWS::AccountId` is known only at deployment>:root' } }] });
     expect(val(k.keySpec)).toBe('SYMMETRIC_DEFAULT');
   });
 

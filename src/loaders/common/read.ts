@@ -1,5 +1,5 @@
 import type { Attr, EmbeddedDocument, JsonValue, Link, Provenance } from '../../model/core/index.js';
-import { UNKNOWN_LEAF_PREFIX, defaulted, known, unknown } from '../../model/core/index.js';
+import { UNKNOWN_LEAF_PREFIX, defaulted, known, renderStringParts, unknown } from '../../model/core/index.js';
 import type { ObjectValue, Value } from './value.js';
 
 /**
@@ -107,7 +107,10 @@ export function readLinks(v: Value | undefined, at: Provenance): Link[] {
   return [readLink(v, at)];
 }
 
-/** Converts a resolved value to plain JSON; unresolved leaves become `<unknown: why>` strings. */
+/**
+ * Converts a resolved value to plain JSON; unresolved leaves become `<unknown: why>` strings, and strings built from
+ * known and unknown pieces keep their literal text around the placeholders (`arn:aws:iam::<unknown: why>:root`).
+ */
 export function toJson(v: Value): { json: JsonValue; partial: boolean } {
   let partial = false;
   const walk = (x: Value): JsonValue => {
@@ -120,7 +123,9 @@ export function toJson(v: Value): { json: JsonValue; partial: boolean } {
         for (const [k, val] of x.fields) o[k] = walk(val);
         return o;
       }
-      case 'unknown': partial = true; return `${UNKNOWN_LEAF_PREFIX} ${x.why}>`;
+      case 'unknown':
+        partial = true;
+        return x.parts ? renderStringParts(x.parts) : `${UNKNOWN_LEAF_PREFIX} ${x.why}>`;
     }
   };
   const json = walk(v);

@@ -4,7 +4,9 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [k: s
 
 /**
  * A JSON document embedded in configuration (IAM policy, key policy, bucket policy). Leaves the loader could not
- * resolve are kept as the string `<unknown: why>` and `partial` is set, so evaluation can say "unknown" for them.
+ * resolve are kept as the string `<unknown: why>` and `partial` is set, so evaluation can say "unknown" for them. A
+ * string built from known and unknown pieces keeps its literal text around the placeholders
+ * (`arn:aws:iam::<unknown: why>:root`); tell the two apart with `isUnknownLeaf` / `isPartlyUnknown` below.
  */
 export interface EmbeddedDocument {
   readonly json: JsonValue;
@@ -15,3 +17,65 @@ export interface EmbeddedDocument {
 }
 
 export const UNKNOWN_LEAF_PREFIX = '<unknown:';
+
+/**
+ * One piece of a string built from known and unknown pieces (`!Sub 'arn:aws:iam::${AWS::AccountId}:root'`,
+ * `"${aws_s3_bucket.b.arn}/*"`): literal text, or a part known only at deployment with the reason.
+ */
+export type StringPart = { readonly text: string } | { readonly unknown: string };
+
+/** The placeholder for one unknown part: `<unknown: why>`, with `<`/`>` in the reason replaced so it ends at its `>`. */
+export function unknownPartText(why: string): string {
+  return `${UNKNOWN_LEAF_PREFIX} ${why.replaceAll('<', '‹').replaceAll('>', '›')}>`;
+}
+
+/**
+ * A partly known string as one JSON string: literal text as is, each unknown part as `<unknown: why>`
+ * (`arn:aws:iam::<unknown: AWS::AccountId is known only at deployment>:root`).
+ */
+export function renderStringParts(parts: readonly StringPart[]): string {
+  let out = '';
+  for (const p of parts) out += 'text' in p ? p.text : unknownPartText(p.unknown);
+  return out;
+}
+
+/**
+ * Whether a JSON string stands wholly for one unknown value (`<unknown: why>`, as loaders have always written
+ * them). A string that starts and ends with placeholders (`<unknown: a>:<unknown: b>`) counts as wholly unknown
+ * too: without literal text at either end nothing useful is known about it, and reading it so is never wrong.
+ */
+export function isUnknownLeaf(s: string): boolean {
+  return s.startsWith(UNKNOWN_LEAF_PREFIX) && s.endsWith('>');
+}
+
+/** Whether a JSON string has any unknown part: wholly unknown, or partly known (`arn:aws:iam::<unknown: …>:root`). */
+export function hasUnknownPart(s: string): boolean {
+  return s.includes(UNKNOWN_LEAF_PREFIX);
+}
+
+/** A string with known literal text and at least one unknown part. */
+export function isPartlyUnknown(s: string): boolean {
+  return hasUnknownPart(s) && !isUnknownLeaf(s);
+}
+
+/**
+ * The parts of a JSON string: one text part for a known string, one unknown part for a wholly unknown one, and the
+ * literal texts and placeholders in order for a partly known one (a placeholder ends at its first `>`).
+ */
+export function splitStringParts(s: string): StringPart[] {
+  if (isUnknownLeaf(s)) return [{ unknown: s.slice(UNKNOWN_LEAF_PREFIX.length, -1).trim() }];
+  const out: StringPart[] = [];
+  let k = 0;
+  while (k < s.length) {
+    const open = s.indexOf(UNKNOWN_LEAF_PREFIX, k);
+    const close = open < 0 ? -1 : s.indexOf('>', open);
+    if (open < 0 || close < 0) {
+      out.push({ text: s.slice(k) });
+      break;
+    }
+    if (open > k) out.push({ text: s.slice(k, open) });
+    out.push({ unknown: s.slice(open + UNKNOWN_LEAF_PREFIX.length, close).trim() });
+    k = close + 1;
+  }
+  return out;
+}

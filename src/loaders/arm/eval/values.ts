@@ -1,6 +1,6 @@
 import type { Provenance } from '../../../model/core/index.js';
-import type { ObjectValue, Value } from '../../common/value.js';
-import { bool, list, nul, num, obj, str, unknownValue } from '../../common/value.js';
+import type { ObjectValue, UnknownValue, Value } from '../../common/value.js';
+import { bool, list, nul, num, obj, str, unknownValue, withParts } from '../../common/value.js';
 
 /**
  * A stand-in text for an unknown value, used only to build names and resource ids: a parameter without a value is
@@ -32,6 +32,15 @@ export function withAt(v: Value, at: Provenance): Value {
   const out = { ...v, at } as Value;
   const s = v.t === 'unknown' ? SYMBOLS.get(v) : undefined;
   if (s !== undefined) SYMBOLS.set(out, s);
+  return out;
+}
+
+/** An unknown string with the shape of the pieces it was built from (`concat('arn:', x)`), keeping its symbol. */
+export function withPieces(v: Value, pieces: readonly (string | UnknownValue)[] | undefined): Value {
+  if (v.t !== 'unknown' || pieces === undefined) return v;
+  const out = withParts(v, pieces);
+  const s = SYMBOLS.get(v);
+  if (out !== v && s !== undefined) SYMBOLS.set(out, s);
   return out;
 }
 

@@ -1,8 +1,8 @@
-import type { Value } from '../../../common/value.js';
+import type { UnknownValue, Value } from '../../../common/value.js';
 import { bool, list, nul, num, str, unknownValue } from '../../../common/value.js';
 import { guidOf, uniqueStringOf } from '../hash.js';
 import type { CallCtx, FnTable } from '../scope.js';
-import { deepEquals, fromJs, getField, jsonText, symbolOf, symbolic } from '../values.js';
+import { deepEquals, fromJs, getField, jsonText, symbolOf, symbolic, withPieces } from '../values.js';
 import { int, isValue, symbolicString, text, texts } from './util.js';
 
 /**
@@ -11,8 +11,12 @@ import { int, isValue, symbolicString, text, texts } from './util.js';
  * because ARM dispatches on the first argument's type.
  */
 
-/** .NET composite formatting as `format()` uses it: `{0}`, `{0:D3}`, `{{`/`}}` escapes. */
-function compositeFormat(c: CallCtx, fmt: string, args: readonly string[], raw: readonly Value[]): Value {
+/**
+ * .NET composite formatting as `format()` uses it: `{0}`, `{0:D3}`, `{{`/`}}` escapes. An unknown argument is kept
+ * as an unknown piece in its place, so the result's literal text stays known; known arguments give one piece.
+ */
+function compositeFormat(c: CallCtx, fmt: string, args: readonly (string | UnknownValue)[], raw: readonly Value[]): (string | UnknownValue)[] | Value {
+  const pieces: (string | UnknownValue)[] = [];
   let out = '';
   for (let i = 0; i < fmt.length; i++) {
     const ch = fmt[i];
@@ -26,11 +30,17 @@ function compositeFormat(c: CallCtx, fmt: string, args: readonly string[], raw: 
       const fmtSpec = colon < 0 ? '' : spec.slice(colon + 1);
       const n = Number(head.split(',')[0]);
       if (!Number.isInteger(n) || args[n] === undefined) return c.error(`format placeholder \`{${spec}}\` has no argument`);
-      let s = args[n] as string;
+      const a = args[n] as string | UnknownValue;
+      i = close;
+      if (typeof a !== 'string') {
+        pieces.push(out, a);
+        out = '';
+        continue;
+      }
+      let s = a;
       const v = raw[n];
       if (v?.t === 'number') s = numberFormat(v.v, fmtSpec) ?? s;
       out += s;
-      i = close;
     } else if (ch === '}') {
       if (fmt[i + 1] === '}') i++;
       out += '}';
@@ -38,7 +48,34 @@ function compositeFormat(c: CallCtx, fmt: string, args: readonly string[], raw: 
       out += ch;
     }
   }
-  return str(out, c.at);
+  pieces.push(out);
+  return pieces;
+}
+
+/** The pieces of a string function's arguments: texts and unknowns; undefined when one is neither (an array). */
+function stringPieces(args: readonly Value[]): (string | UnknownValue)[] | undefined {
+  const out: (string | UnknownValue)[] = [];
+  for (const a of args) {
+    if (a.t === 'null') continue;
+    if (a.t === 'unknown') {
+      out.push(a);
+      continue;
+    }
+    const s = text(a);
+    if (s === undefined) return undefined;
+    out.push(s);
+  }
+  return out;
+}
+
+/** The shape of `format()` over some unknown arguments: its known format with each unknown argument in place. */
+function formatPieces(c: CallCtx, args: readonly Value[]): (string | UnknownValue)[] | undefined {
+  const [fmt, ...rest] = args;
+  if (fmt?.t !== 'string') return undefined;
+  const pieces = stringPieces(rest.map((v) => (v.t === 'null' ? str('', v.at) : v)));
+  if (pieces === undefined) return undefined;
+  const r = compositeFormat(c, fmt.v, pieces, rest);
+  return Array.isArray(r) ? r : undefined;
 }
 
 /** The .NET standard numeric formats templates use: `D<n>` (zero-padded integer) and `N<n>` (grouped, n decimals). */
@@ -84,7 +121,7 @@ function concat(c: CallCtx, args: readonly Value[]): Value {
     return list(items, c.at);
   }
   const sym = symbolicString(c, args, (t) => t.join(''));
-  if (sym) return sym;
+  if (sym) return withPieces(sym, stringPieces(args));
   const ts = texts(c, args.filter((a) => a.t !== 'null'));
   return isValue(ts) ? ts : str(ts.join(''), c.at);
 }
@@ -147,9 +184,11 @@ export const STRING_FUNCTIONS: FnTable = {
     handlesUnknown: true,
     run(c, a) {
       const sym = symbolicString(c, a, (t) => formatTexts(t[0] ?? '', t.slice(1)));
-      if (sym) return sym;
+      if (sym) return withPieces(sym, formatPieces(c, a));
       const ts = texts(c, a.map((v) => (v.t === 'null' ? str('', v.at) : v)));
-      return isValue(ts) ? ts : compositeFormat(c, ts[0] as string, ts.slice(1), a.slice(1));
+      if (isValue(ts)) return ts;
+      const r = compositeFormat(c, ts[0] as string, ts.slice(1), a.slice(1));
+      return Array.isArray(r) ? str(r.join(''), c.at) : r;
     },
   },
   tolower: {

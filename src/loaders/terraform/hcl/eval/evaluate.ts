@@ -1,5 +1,6 @@
 import type { Provenance } from '../../../../model/core/index.js';
-import type { Value } from '../../../common/value.js';
+import type { UnknownValue, Value } from '../../../common/value.js';
+import { withParts, withoutParts } from '../../../common/value.js';
 import type { Expr, Step, TemplatePart } from '../syntax/ast.js';
 import { asBool, asNumber } from './coerce.js';
 import { callFunction } from './functions/index.js';
@@ -93,16 +94,23 @@ function template(parts: readonly TemplatePart[], at: Provenance, scope: Scope):
   // A template that is only `${expr}` yields the value itself, whatever its type.
   const only = parts[0];
   if (parts.length === 1 && only?.k === 'interp') return evaluate(only.e, scope);
-  const out: string[] = [];
-  const unknowns: Value[] = [];
+  const out: (string | UnknownValue)[] = [];
+  const unknowns: UnknownValue[] = [];
   const r = renderParts(parts, scope, out, unknowns);
   if (r) return r;
-  if (unknowns.length > 0) return derivedUnknown(unknowns, at);
+  if (unknowns.length > 0) {
+    // The literal text around unknown interpolations stays known (`"${aws_s3_bucket.b.arn}/*"`).
+    const u = derivedUnknown(unknowns, at);
+    return u.t === 'unknown' && !isError(u) ? withParts(u, out) : u;
+  }
   return str(out.join(''), at);
 }
 
-/** Renders template parts into `out`; returns an error value if one occurs. Unknown parts are collected. */
-function renderParts(parts: readonly TemplatePart[], scope: Scope, out: string[], unknowns: Value[]): Value | undefined {
+/**
+ * Renders template parts into `out`; returns an error value if one occurs. Unknown parts are collected, and kept
+ * in `out` in their place.
+ */
+function renderParts(parts: readonly TemplatePart[], scope: Scope, out: (string | UnknownValue)[], unknowns: UnknownValue[]): Value | undefined {
   for (const p of parts) {
     switch (p.k) {
       case 'text':
@@ -113,6 +121,7 @@ function renderParts(parts: readonly TemplatePart[], scope: Scope, out: string[]
         if (isError(v)) return v;
         if (v.t === 'unknown') {
           unknowns.push(v);
+          out.push(v);
           break;
         }
         if (v.t === 'null') return errorValue('a null value cannot be used in a string template', p.e.at);
@@ -125,7 +134,9 @@ function renderParts(parts: readonly TemplatePart[], scope: Scope, out: string[]
         const c = evaluate(p.cond, scope);
         if (isError(c)) return c;
         if (c.t === 'unknown') {
+          // Either branch may be rendered: one unknown part stands for whichever it is.
           unknowns.push(c);
+          out.push(withoutParts(c));
           break;
         }
         const b = asBool(c);
@@ -139,6 +150,7 @@ function renderParts(parts: readonly TemplatePart[], scope: Scope, out: string[]
         if (isError(coll)) return coll;
         if (coll.t === 'unknown') {
           unknowns.push(coll);
+          out.push(withoutParts(coll));
           break;
         }
         const pairs = iterate(coll);

@@ -1,15 +1,22 @@
 import type { Provenance } from '../../../../../model/core/index.js';
-import type { Value } from '../../../../common/value.js';
+import type { UnknownValue, Value } from '../../../../common/value.js';
+import { withParts } from '../../../../common/value.js';
 import { asBool, asNumber } from '../coerce.js';
-import { containsUnknown, errorValue, list, primitiveString, str, toJson, unknownOf, bool, derivedUnknown } from '../values.js';
+import { containsUnknown, errorValue, firstError, list, primitiveString, str, toJson, unknownOf, bool, derivedUnknown } from '../values.js';
 import { listArg, numberArg, stringArg } from './args.js';
 import type { FunctionTable } from './types.js';
 
 // https://developer.hashicorp.com/terraform/language/functions (string functions)
 
-/** `format` verbs: https://developer.hashicorp.com/terraform/language/functions/format */
+/**
+ * `format` verbs: https://developer.hashicorp.com/terraform/language/functions/format
+ * An argument that is not known before apply makes its verb's text one unknown part of the result; the format's
+ * literal text stays known (`format("arn:aws:iam::%s:root", data.aws_caller_identity.current.account_id)`).
+ */
 export function formatString(fmt: string, args: readonly Value[], at: Provenance): Value {
   let out = '';
+  const pieces: (string | UnknownValue)[] = [];
+  const unknowns: Value[] = [];
   let argIndex = 0;
   for (let i = 0; i < fmt.length; i++) {
     const ch = fmt[i];
@@ -43,10 +50,22 @@ export function formatString(fmt: string, args: readonly Value[], at: Provenance
     if (verb === undefined) return errorValue('format(): the format ends in the middle of a verb', at);
     const arg = args[argIndex++];
     if (!arg) return errorValue(`format(): not enough arguments for the format`, at);
+    if (containsUnknown(arg)) {
+      const u = derivedUnknown([arg], arg.at);
+      if (u.t !== 'unknown') return u;
+      unknowns.push(arg);
+      pieces.push(out, u);
+      out = '';
+      continue;
+    }
     const rendered = renderVerb(verb, flags, precision, arg);
     if (typeof rendered !== 'string') return errorValue(`format(): ${rendered.error}`, at);
     const w = width === '' ? 0 : Number(width);
     out += pad(rendered, w, flags);
+  }
+  if (unknowns.length > 0) {
+    const u = derivedUnknown(unknowns, at);
+    return u.t === 'unknown' ? withParts(u, [...pieces, out]) : u;
   }
   return str(out, at);
 }
@@ -157,7 +176,12 @@ const REGEX_NOT_EVALUATED = 'regular expressions are not evaluated (patterns fro
 export const STRING_FUNCTIONS: FunctionTable = {
   format: {
     min: 1,
+    partial: true,
     fn: (args, at) => {
+      const err = firstError(args);
+      if (err) return err;
+      const first = args[0] as Value;
+      if (first.t === 'unknown') return derivedUnknown(args, at);
       const f = stringArg(args, 0, 'format', at);
       return f.ok ? formatString(f.v, args.slice(1), at) : f.err;
     },
@@ -188,18 +212,38 @@ export const STRING_FUNCTIONS: FunctionTable = {
   },
   join: {
     min: 2,
+    partial: true,
     fn: (args, at) => {
+      // Unknown elements of known lists become unknown parts between known ones; an unknown separator or list
+      // (whose length is not known) makes the whole result unknown.
+      const err = firstError(args);
+      if (err) return err;
+      if (args.some((a) => a.t === 'unknown')) return derivedUnknown(args, at);
       const sep = stringArg(args, 0, 'join', at);
       if (!sep.ok) return sep.err;
       const parts: string[] = [];
+      const pieces: (string | UnknownValue)[] = [];
+      const unknowns: Value[] = [];
       for (let i = 1; i < args.length; i++) {
         const l = listArg(args, i, 'join', at);
         if (!l.ok) return l.err;
         for (const it of l.v) {
+          if (pieces.length > 0) pieces.push(sep.v);
+          if (it.t === 'unknown') {
+            unknowns.push(it);
+            pieces.push(it);
+            continue;
+          }
+          if (containsUnknown(it)) return derivedUnknown(args, at);
           const s = primitiveString(it);
           if (s === undefined) return errorValue(`join(): elements must be strings, got ${it.t}`, it.at);
           parts.push(s);
+          pieces.push(s);
         }
+      }
+      if (unknowns.length > 0) {
+        const u = derivedUnknown(unknowns, at);
+        return u.t === 'unknown' ? withParts(u, pieces) : u;
       }
       return str(parts.join(sep.v), at);
     },
