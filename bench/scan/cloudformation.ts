@@ -1,5 +1,6 @@
 // Whole-scan speed on a generated CloudFormation estate: N resources in templates of 100, every kind the checks
 // read, then the same bytes through a bare JSON.parse as the baseline. Run: npx tsx bench/scan/cloudformation.ts [N]
+// KEEP=1 leaves the estate in the temporary folder (for bench/scan/per-check.ts or a profile).
 import { mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,17 +71,21 @@ await scan([files[0]!], { cwd: dir });
 globalThis.gc?.();
 const rssBefore = process.memoryUsage().rss;
 let peakRss = rssBefore;
+const cpu0 = process.cpuUsage();
 const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 5);
 t0 = performance.now();
 const { report } = await scan([dir], { cwd: dir });
 const scanMs = performance.now() - t0;
+const cpu = process.cpuUsage(cpu0);
 clearInterval(sampler);
 peakRss = Math.max(peakRss, process.memoryUsage().rss);
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 console.log(`CloudFormation estate: ${total} resources in ${files.length} templates, ${mb(bytes)}`);
 console.log(`  whole scan        ${scanMs.toFixed(0)} ms  (${report.summary.resources} resources, ${report.summary.findings} findings, ${report.errors.length} input errors)`);
+console.log(`  CPU time          ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms (user ${(cpu.user / 1000).toFixed(0)}, system ${(cpu.system / 1000).toFixed(0)}; wall also counts waiting for a core)`);
 console.log(`  JSON.parse only   ${parseMs.toFixed(0)} ms`);
 console.log(`  ratio             ${(scanMs / parseMs).toFixed(1)}x a bare JSON.parse`);
 console.log(`  peak RSS          ${mb(peakRss)} (process), target < 500 MB; wall target < 2000 ms`);
-rmSync(dir, { recursive: true, force: true });
+if (process.env.KEEP === undefined) rmSync(dir, { recursive: true, force: true });
+else console.log(`  estate kept in ${dir}`);
