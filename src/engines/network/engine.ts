@@ -252,11 +252,11 @@ export class NetworkEngine {
   }
 
   private inboundLevels(d: Exclude<Node, { kind: 'set' }>, proto: number, port: number, cellLo: number, internetOnly: boolean, peer: Peer | null = null): Level[] {
-    return d.kind === 'aws' ? this.aws.inboundFromSet(d.n, proto, port, peer) : this.azure.inboundFromSet(d.ic, proto, port, cellLo, internetOnly, peer);
+    return d.kind === 'aws' ? this.aws.inboundFromSet(d.n, proto, port, peer, internetOnly) : this.azure.inboundFromSet(d.ic, proto, port, cellLo, internetOnly, peer);
   }
 
   private outboundLevels(s: Exclude<Node, { kind: 'set' }>, proto: number, port: number, cellLo: number, internetOnly: boolean, peer: Peer | null = null): Level[] {
-    return s.kind === 'aws' ? this.aws.outboundToSet(s.n, proto, port, peer) : this.azure.outboundToSet(s.ic, proto, port, cellLo, internetOnly, peer);
+    return s.kind === 'aws' ? this.aws.outboundToSet(s.n, proto, port, peer, internetOnly) : this.azure.outboundToSet(s.ic, proto, port, cellLo, internetOnly, peer);
   }
 
   private bestOverCells(n: Exclude<Node, { kind: 'set' }>, levels: (cellLo: number) => Level[], peers: IpSet, label: string, inbound: boolean): Outcome {
@@ -286,6 +286,13 @@ export class NetworkEngine {
   private viaInternet(s: Exclude<Node, { kind: 'set' }>, d: Exclude<Node, { kind: 'set' }>, proto: number, port: number, extra?: string): Outcome {
     const dstPub = publicSet(this, d);
     const srcPub = publicSet(this, s);
+    if (dstPub.none) {
+      // Nothing to send to: the destination has no public address, whatever the filters say.
+      const e = evaluatePoint([constLevel('public-ip', nodeId(d), false, null, 'no public address, and no private path from the source')], undefined);
+      const reasons = ['the two ends are not on one private network in the inputs, and the destination has no public address'];
+      if (extra) reasons.push(extra);
+      return { ...this.finish(e, s, d), reasons };
+    }
     const out = this.toSet(s, { kind: 'set', set: dstPub.set, label: dstPub.label }, proto, port);
     const inn = this.fromSet({ kind: 'set', set: srcPub.set, label: srcPub.label }, d, proto, port);
     let verdict: Verdict = RANK[out.verdict] < RANK[inn.verdict] ? out.verdict : inn.verdict;
@@ -294,10 +301,6 @@ export class NetworkEngine {
     if (verdict === 'reachable' && (!dstPub.exact || !srcPub.exact)) {
       verdict = 'unknown';
       reasons.push('the public addresses involved are not known, so which rules apply cannot be settled');
-    }
-    if (dstPub.set.isEmpty()) {
-      verdict = 'blocked';
-      reasons.push('the destination has no public address');
     }
     reasons.push(...out.reasons, ...inn.reasons);
     return {
@@ -333,7 +336,7 @@ export class NetworkEngine {
     }
     for (const nic of this.azure.c.nics) for (const ic of nic.ipConfigs) {
       for (const proto of this.azure.protocolsFor(ic)) {
-        const { rule, path } = this.azure.inboundRegion(ic, proto);
+        const { rule, path } = this.azure.inboundRegion(ic, proto, withBlocked);
         rows.push(...this.rowsFor({ kind: 'azure', ic, viaPublic: true }, proto, rule, path, true, withBlocked));
       }
     }
@@ -360,6 +363,8 @@ export class NetworkEngine {
 
   private rowsFor(node: Exclude<Node, { kind: 'set' }>, proto: number, rule: B<PortMap<IpSet>>, path: B<PortMap<IpSet>>, inbound: boolean, withBlocked = true): ExposureRow[] {
     const eq = (a: IpSet, b: IpSet) => a.equals(b);
+    // Most interface × protocol pairs admit nothing from the internet: skip the map work for them.
+    if (allEmpty(path.pos) && (!withBlocked || allEmpty(rule.def))) return [];
     const reach = path.def;
     const maybe = PortMap.combine(path.pos, path.def, (a, b) => a.subtract(b), eq);
     // A rule open to IPv6 clients on an interface with only an IPv4 public address (or the reverse) is not worth a
@@ -461,6 +466,10 @@ export class NetworkEngine {
   }
 }
 
+function allEmpty(m: PortMap<IpSet>): boolean {
+  return m.values.every((v) => v.isEmpty());
+}
+
 function protoList(p: QueryProtocol): number[] {
   switch (p) {
     case 'tcp': return [TCP];
@@ -516,7 +525,7 @@ function publicAddressOf(e: NetworkEngine, ic: IpConfigC): string[] {
 }
 
 /** The public addresses of an end, exactly when known; otherwise the whole internet (some unknown public address). */
-function publicSet(e: NetworkEngine, n: Exclude<Node, { kind: 'set' }>): { set: IpSet; label: string; exact: boolean } {
+function publicSet(e: NetworkEngine, n: Exclude<Node, { kind: 'set' }>): { set: IpSet; label: string; exact: boolean; none: boolean } {
   let known: readonly string[];
   let has: Tri;
   if (n.kind === 'aws') {
@@ -536,9 +545,9 @@ function publicSet(e: NetworkEngine, n: Exclude<Node, { kind: 'set' }>): { set: 
     const r = parseCidr(k);
     if (r.ok) set = set.union(IpSet.fromCidr(r.value));
   }
-  if (!set.isEmpty()) return { set, label: known.join(', '), exact: true };
-  if (has === false && n.kind === 'azure') return { set: e.internet, label: 'its outbound public address', exact: false };
-  return { set: e.internet, label: 'its public address', exact: false };
+  if (!set.isEmpty()) return { set, label: known.join(', '), exact: true, none: false };
+  // `none`: certainly no public address of its own (it may still send from a NAT or default outbound address).
+  return { set: e.internet, label: has === false ? 'its outbound public address' : 'its public address', exact: false, none: has === false };
 }
 
 function pickBest(outcomes: Outcome[]): Outcome {

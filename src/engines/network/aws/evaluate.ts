@@ -350,9 +350,9 @@ export class AwsNet {
 
   // ── levels ───────────────────────────────────────────────────────────────────────────────────────────────────────
 
-  sgLevel(n: IfaceC, dir: Dir, proto: number, port: number, peer: Peer | null, peerIface?: IfaceC): Level {
+  sgLevel(n: IfaceC, dir: Dir, proto: number, port: number, peer: Peer | null, peerIface?: IfaceC, internetOnly = false): Level {
     const explainAt = (p: Peer): Explanation => this.sgExplain(n, dir, proto, port, p, peerIface);
-    const region = peer ? undefined : this.sgRegion(n, dir, proto);
+    const region = peer ? undefined : this.sgRegion(n, dir, proto, internetOnly);
     return {
       kind: 'security-group', id: this.groupLabel(n),
       ...(region ? { allowed: { def: region.def.at(port), pos: region.pos.at(port) } } : {}),
@@ -422,22 +422,22 @@ export class AwsNet {
   // ── flows ────────────────────────────────────────────────────────────────────────────────────────────────────────
 
   /** Levels for traffic from peers in `peers` (internet or other external addresses) to interface n. */
-  inboundFromSet(n: IfaceC, proto: number, port: number, peer: Peer | null = null): Level[] {
+  inboundFromSet(n: IfaceC, proto: number, port: number, peer: Peer | null = null, internetOnly = false): Level[] {
     const a = this.naclOf(n);
     return [
       this.publicLevel(n),
       this.internetRouteLevel(n, false),
       this.naclLevel(n, false, proto, port, peer),
-      this.sgLevel(n, 'ingress', proto, port, peer),
+      this.sgLevel(n, 'ingress', proto, port, peer, undefined, internetOnly),
       this.replyLevel(a, n, true, proto, port, peer),
     ];
   }
 
   /** Levels for traffic from interface n to internet peers. */
-  outboundToSet(n: IfaceC, proto: number, port: number, peer: Peer | null = null): Level[] {
+  outboundToSet(n: IfaceC, proto: number, port: number, peer: Peer | null = null, internetOnly = false): Level[] {
     const a = this.naclOf(n);
     return [
-      this.sgLevel(n, 'egress', proto, port, peer),
+      this.sgLevel(n, 'egress', proto, port, peer, undefined, internetOnly),
       this.naclLevel(n, true, proto, port, peer),
       this.internetRouteLevel(n, true),
       this.replyLevel(a, n, false, proto, port, peer),
@@ -461,7 +461,19 @@ export class AwsNet {
   }
 
   /** Protocol numbers named by any rule on this interface's path, for exposure analysis. */
+  readonly #protoMemo = new Map<string, number[]>();
+
   protocolsFor(n: IfaceC, dir: Dir): number[] {
+    const a0 = this.naclOf(n);
+    const key = `${dir}|${a0 ? this.naclKey(a0) : '-'}|${n.sgIds.join(',')}`;
+    const hit = this.#protoMemo.get(key);
+    if (hit) return hit;
+    const list = this.computeProtocols(n, dir);
+    this.#protoMemo.set(key, list);
+    return list;
+  }
+
+  private computeProtocols(n: IfaceC, dir: Dir): number[] {
     const out = new Set<number>([TCP, UDP, ICMP, ICMPV6]);
     for (const id of n.sgIds) for (const r of this.c.sgs.get(id)?.[dir] ?? []) addProtos(out, r.protos.pos);
     const a = this.naclOf(n);
@@ -482,6 +494,8 @@ export class AwsNet {
     const route = t ? this.igwSet(t) : { def: IpSet.EMPTY, pos: IpSet.ALL };
     const gateDef = pub.def.intersect(route.def);
     const gatePos = pub.pos.intersect(route.pos);
+    // No public address or no route to an internet gateway: no path, whatever the ACL says.
+    if (gatePos.isEmpty()) return { rule, path: { def: EMPTY_MAP, pos: EMPTY_MAP } };
     const replyAt = (certain: boolean) => (port: number): IpSet => {
       if (!a) return certain ? IpSet.EMPTY : IpSet.ALL;
       const r = this.replySet(a, true, proto, port);

@@ -356,9 +356,11 @@ export class AzureNet {
    * Which internet peers reach the ipconfig per port for one protocol: `path` through every level, `rule` what some
    * NSG on its own lets in (for "a rule is open but no path exists").
    */
-  inboundRegion(ic: IpConfigC, proto: number): { rule: B<PortMap<IpSet>>; path: B<PortMap<IpSet>> } {
+  inboundRegion(ic: IpConfigC, proto: number, withRule = true): { rule: B<PortMap<IpSet>>; path: B<PortMap<IpSet>> } {
     const places = this.pathNsgs(ic);
     const gateSet = this.publicLevel(ic).allowed as B<IpSet>;
+    // No public IP: no path; the rule map is only worth computing when "blocked" rows are wanted.
+    if (gateSet.pos.isEmpty() && !withRule) return { rule: { def: EMPTY_MAP, pos: EMPTY_MAP }, path: { def: EMPTY_MAP, pos: EMPTY_MAP } };
     let ruleDef = EMPTY_MAP;
     let rulePos = EMPTY_MAP;
     let pathDef = EMPTY_MAP;
@@ -376,8 +378,8 @@ export class AzureNet {
           ruleDef = PortMap.combine(ruleDef, m.def, (a, b) => a.union(b.intersect(this.internet)), eqSet);
           rulePos = PortMap.combine(rulePos, m.pos, (a, b) => a.union(b.intersect(this.internet)), eqSet);
         }
-        cDef = PortMap.combine(cDef, m.def, (a, b) => a.intersect(b), eqSet);
-        cPos = PortMap.combine(cPos, m.pos, (a, b) => a.intersect(b), eqSet);
+        if (m.def !== ALL_MAP) cDef = PortMap.combine(cDef, m.def, (a, b) => a.intersect(b), eqSet);
+        if (m.pos !== ALL_MAP) cPos = PortMap.combine(cPos, m.pos, (a, b) => a.intersect(b), eqSet);
       }
       pathDef = PortMap.combine(pathDef, cDef, (a, b) => a.union(b), eqSet);
       pathPos = PortMap.combine(pathPos, cPos, (a, b) => a.union(b), eqSet);

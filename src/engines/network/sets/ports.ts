@@ -120,6 +120,16 @@ export class PortMap<V> {
 
   /** Pointwise f(a, b); adjacent equal pieces (by `eq`) are merged. */
   static combine<A, B, C>(a: PortMap<A>, b: PortMap<B>, f: (x: A, y: B) => C, eq: (x: C, y: C) => boolean): PortMap<C> {
+    // One side constant (the common case: "all ports the same"): no merge of breakpoints needed.
+    if (b.starts.length === 1) {
+      const y = b.values[0] as B;
+      if (a.starts.length === 1) return new PortMap([0], [f(a.values[0] as A, y)]);
+      return PortMap.normalize(a.starts, a.values.map((x) => f(x, y)), eq);
+    }
+    if (a.starts.length === 1) {
+      const x = a.values[0] as A;
+      return PortMap.normalize(b.starts, b.values.map((y) => f(x, y)), eq);
+    }
     const starts: number[] = [];
     const values: C[] = [];
     let i = 0;
@@ -138,6 +148,19 @@ export class PortMap<V> {
       if (bNext <= aNext) j++;
     }
     return new PortMap(starts, values);
+  }
+
+  /** Merges adjacent equal pieces. */
+  private static normalize<W>(starts: readonly number[], values: readonly W[], eq: (x: W, y: W) => boolean): PortMap<W> {
+    const s: number[] = [];
+    const v: W[] = [];
+    for (let i = 0; i < starts.length; i++) {
+      const n = v.length;
+      if (n > 0 && eq(v[n - 1] as W, values[i] as W)) continue;
+      s.push(starts[i] as number);
+      v.push(values[i] as W);
+    }
+    return new PortMap(s, v);
   }
 
   map<W>(f: (v: V) => W, eq: (x: W, y: W) => boolean): PortMap<W> {
