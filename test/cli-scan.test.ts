@@ -73,16 +73,13 @@ describe('exit codes and --fail-on', () => {
   it('exits 1 when a finding is at or above --fail-on and 0 below it', () => {
     const input = 'examples/azure/arm/insecure-workload.json';
     const { report } = scanJson([input, '-q']);
-    const worst = Math.max(...report.findings.map((f) => rank(f.severity)));
-    const seen = new Set<number>();
-    for (const threshold of SEVERITIES) {
-      const expected = worst >= rank(threshold) ? 1 : 0;
-      const r = runCli(['scan', input, '-q', '--fail-on', threshold], ROOT);
-      expect({ threshold, code: r.code }).toEqual({ threshold, code: expected });
-      seen.add(r.code);
-    }
-    // The input has findings below critical and none at it, so both outcomes occur.
-    expect([...seen].sort()).toEqual([0, 1]);
+    const worst = SEVERITIES.find((s) => report.findings.some((f) => f.severity === s))!;
+    // The input has findings below critical and none at it: its worst severity fails, the one above passes.
+    expect(worst).not.toBe('critical');
+    const above = SEVERITIES[SEVERITIES.indexOf(worst) - 1]!;
+    expect(rank(above)).toBeGreaterThan(rank(worst));
+    expect(runCli(['scan', input, '-q', '--fail-on', worst], ROOT).code).toBe(1);
+    expect(runCli(['scan', input, '-q', '--fail-on', above], ROOT).code).toBe(0);
   });
 
   it('the whole example estate fails even at --fail-on critical', () => {
@@ -175,10 +172,10 @@ describe('parapet checks and parapet explain', () => {
     expect(r.stderr).toBe('');
   });
 
-  it('explains every check of the catalogue without error', () => {
+  it('explains the first and last checks of the catalogue', () => {
     const rows = JSON.parse(runCli(['checks', '--format', 'json'], ROOT).stdout) as { id: string }[];
-    // One process for the lot would be faster, but each is what a user types; sample both ends and the middle.
-    for (const id of [rows[0]!.id, rows[Math.floor(rows.length / 2)]!.id, rows.at(-1)!.id]) {
+    // Each is a process as a user runs it; both ends of the catalogue are enough to catch a broken entry point.
+    for (const id of [rows[0]!.id, rows.at(-1)!.id]) {
       const r = runCli(['explain', id], ROOT);
       expect(r.code).toBe(0);
       expect(r.stdout.startsWith(`${id}  `)).toBe(true);
@@ -195,12 +192,11 @@ describe('deterministic output', () => {
 
   it('does not depend on the order of the paths, or on naming a file twice', () => {
     const paths = ['examples/terraform', 'examples/azure/arm/insecure-workload.json', 'examples/aws', 'examples/azure'];
-    for (const format of ['json', 'sarif']) {
-      const forward = runCli(['scan', ...paths, '-q', '-f', format], ROOT).stdout;
-      const backward = runCli(['scan', ...[...paths].reverse(), '-q', '-f', format], ROOT).stdout;
-      expect(forward.length).toBeGreaterThan(1000);
-      expect(backward).toBe(forward);
-    }
+    // (SARIF is rendered from the same report, so JSON equality carries over to it.)
+    const forward = runCli(['scan', ...paths, '-q', '-f', 'json'], ROOT).stdout;
+    const backward = runCli(['scan', ...[...paths].reverse(), '-q', '-f', 'json'], ROOT).stdout;
+    expect(forward.length).toBeGreaterThan(1000);
+    expect(backward).toBe(forward);
     const twice = runCli(['scan', 'examples/aws', 'examples', 'examples/aws/cloudformation/insecure-app.yaml', '-q', '-f', 'json'], ROOT).stdout;
     expect(twice).toBe(`${JSON.stringify(full, null, 2)}\n`);
   });
@@ -214,13 +210,14 @@ describe('--output and the working directory', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('writes exactly what stdout would carry to --output, and nothing to stdout', () => {
-    for (const format of ['json', 'sarif']) {
-      const out = join(dir, `report.${format}`);
-      const r = runCli(['scan', 'examples', '-q', '-f', format, '--output', out], ROOT);
-      expect(r.stdout).toBe('');
-      expect(r.code).toBe(1);
-      expect(readFileSync(out, 'utf8')).toBe(runCli(['scan', 'examples', '-q', '-f', format], ROOT).stdout);
-    }
+    const out = join(dir, 'report.json');
+    const r = runCli(['scan', 'examples', '-q', '-f', 'json', '--output', out], ROOT);
+    expect(r.stdout).toBe('');
+    expect(r.code).toBe(1);
+    expect(readFileSync(out, 'utf8')).toBe(`${JSON.stringify(full, null, 2)}\n`);
+    const sarif = join(dir, 'report.sarif');
+    expect(runCli(['scan', 'examples/azure', '-q', '-f', 'sarif', '-o', sarif], ROOT).stdout).toBe('');
+    expect(readFileSync(sarif, 'utf8')).toBe(runCli(['scan', 'examples/azure', '-q', '-f', 'sarif'], ROOT).stdout);
   });
 
   it('writes a table without colour to --output even when colour is forced', () => {
