@@ -13,7 +13,8 @@ export function exposureCommand() {
     .action(async (paths, opts) => {
       const loaded = await loadForQuery(paths, opts.quiet ? {} : { onProgress: (l) => log(`parapet: ${l}`) });
       for (const d of loaded.diagnostics) if (d.severity === 'error') log(`parapet: ${d.file}:${d.line}:${d.column}: ${d.message}`);
-      const out = exposureQuery(loaded.estate);
+      const { result: out, notes } = exposureQuery(loaded.estate);
+      for (const n of notes) log(`parapet: ${n}`);
       if (opts.format === 'json') emit(`${JSON.stringify(out, null, 2)}\n`, undefined);
       else {
         const lines = out.exposures.map((e) => {

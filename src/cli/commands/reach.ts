@@ -24,6 +24,7 @@ export function reachCommand() {
       const loaded = await loadForQuery(paths, opts.quiet ? {} : { onProgress: (l) => log(`parapet: ${l}`) });
       for (const d of loaded.diagnostics) if (d.severity === 'error') log(`parapet: ${d.file}:${d.line}:${d.column}: ${d.message}`);
       const out = reachQuery(loaded.estate, { from: opts.from, to: opts.to, port: opts.port, protocol: opts.protocol });
+      for (const n of out.notes) log(`parapet: ${n}`);
       if (!out.ok) {
         log(`parapet: ${out.error.message}`);
         process.exitCode = EXIT.usageOrInput;

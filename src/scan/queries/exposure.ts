@@ -5,6 +5,7 @@
 import type { RuleRef } from '../../engines/network/index.js';
 import type { Estate } from '../../model/index.js';
 import { NetworkFacade } from '../services/network.js';
+import { networkNotes } from './reach.js';
 
 export interface ExposureEntry {
   /** The resource as scan output names it: the instance or VM, or the interface when it belongs to none. */
@@ -23,7 +24,7 @@ export interface ExposureJson {
   readonly exposures: readonly ExposureEntry[];
 }
 
-export function exposureQuery(estate: Estate): ExposureJson {
+export function exposureQuery(estate: Estate): { readonly result: ExposureJson; readonly notes: readonly string[] } {
   const net = new NetworkFacade(estate);
   const show = (ref: RuleRef): RuleRef => ({ kind: ref.kind, id: net.display(ref.id), rule: ref.rule });
   const exposures: ExposureEntry[] = net.exposure().map((r) => ({
@@ -33,7 +34,7 @@ export function exposureQuery(estate: Estate): ExposureJson {
   }));
   // Deterministic output: by resource, protocol, first port.
   exposures.sort((a, b) => cmp(a.resource, b.resource) || cmp(a.protocol, b.protocol) || cmp(a.ports[0] ?? '', b.ports[0] ?? '') || cmp(a.verdict, b.verdict));
-  return { exposures };
+  return { result: { exposures }, notes: networkNotes(net) };
 }
 
 function cmp(a: string, b: string): number {

@@ -30,7 +30,7 @@ describe('reach and exposure queries', async () => {
   });
 
   it('lists exposures by resource in the documented shape', () => {
-    const e = exposureQuery(estate).exposures;
+    const e = exposureQuery(estate).result.exposures;
     expect(e.map((x) => `${x.resource} ${x.protocol} ${x.ports.join(',')}`)).toEqual(['eni-0rds tcp 3306', 'i-0web tcp 22', 'i-0web tcp 443']);
     expect(e[1]).toMatchObject({ from: ['0.0.0.0/0'], except: ['203.0.113.0/24'], verdict: 'reachable' });
     expect(e[1]!.via[0]).toEqual({ kind: 'security-group', id: 'sg-0web', rule: 'ingress[0]' });

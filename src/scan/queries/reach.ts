@@ -21,7 +21,14 @@ export interface ReachJson {
   readonly reasons: readonly string[];
 }
 
-export type ReachOutcome = { readonly ok: true; readonly result: ReachJson } | { readonly ok: false; readonly error: { readonly code: string; readonly message: string } };
+export type ReachOutcome =
+  | { readonly ok: true; readonly result: ReachJson; readonly notes: readonly string[] }
+  | { readonly ok: false; readonly error: { readonly code: string; readonly message: string }; readonly notes: readonly string[] };
+
+/** The engine's remarks on the inputs (malformed CIDRs, missing references …), as `file:line:column: message`. */
+export function networkNotes(net: NetworkFacade): string[] {
+  return net.diagnostics.map((d) => `${d.at ? `${d.at.file}:${d.at.line}:${d.at.column}: ` : ''}${d.severity}: ${d.message} (${d.path})`);
+}
 
 /** `internet`, an IP or CIDR, or a resource handle. */
 export function parseEndpoint(text: string): Endpoint {
@@ -35,10 +42,11 @@ export function parseEndpoint(text: string): Endpoint {
 export function reachQuery(estate: Estate, o: ReachOptions): ReachOutcome {
   const net = new NetworkFacade(estate);
   const r = net.reach({ from: parseEndpoint(o.from), to: parseEndpoint(o.to), port: o.port, protocol: o.protocol });
-  if ('code' in r) return { ok: false, error: { code: r.code, message: r.message } };
+  const notes = networkNotes(net);
+  if ('code' in r) return { ok: false, error: { code: r.code, message: r.message }, notes };
   const show = (ref: RuleRef): RuleRef => ({ kind: ref.kind, id: net.display(ref.id), rule: ref.rule });
   return {
-    ok: true,
+    ok: true, notes,
     result: {
       verdict: r.verdict,
       path: r.path.map((s) => ({ ...show(s), decision: s.decision, ...(s.note ? { note: s.note } : {}) })),
