@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Provenance } from '../../model/core/index.js';
-import { hasUnknownPart, isPartlyUnknown, isUnknownLeaf, renderStringParts, splitStringParts } from '../../model/core/index.js';
+import { hasUnknownPart, isPartlyUnknown, isUnknownLeaf, renderStringParts, splitStringParts, wholeUnknownLeaves } from '../../model/core/index.js';
 import { readDocument, readString, toJson } from './read.js';
 import type { UnknownValue, Value } from './value.js';
 import { obj, str, stringParts, withParts, withoutParts } from './value.js';
@@ -88,5 +88,12 @@ describe('toJson and the JSON string helpers', () => {
     expect(splitStringParts('<unknown: a -> b>')).toEqual([{ unknown: 'a -> b' }]);
     expect(splitStringParts('plain')).toEqual([{ text: 'plain' }]);
     expect(splitStringParts('arn:<unknown: unclosed')).toEqual([{ text: 'arn:<unknown: unclosed' }]);
+  });
+
+  it('wholeUnknownLeaves reads partly known strings as wholly unknown, and keeps an unchanged document as is', () => {
+    const doc = { Statement: [{ Principal: { AWS: ['arn:aws:iam::<unknown: acct>:root', 'arn:aws:iam::111122223333:root'] }, Resource: '<unknown: arn>/*', Action: 's3:GetObject' }] };
+    expect(wholeUnknownLeaves(doc)).toEqual({ Statement: [{ Principal: { AWS: ['<unknown: acct>', 'arn:aws:iam::111122223333:root'] }, Resource: '<unknown: arn>', Action: 's3:GetObject' }] });
+    const known = { Statement: [{ Resource: ['<unknown: whole>', 'arn:aws:s3:::b/*'], Condition: { Bool: { 'aws:SecureTransport': false } } }] };
+    expect(wholeUnknownLeaves(known)).toBe(known);
   });
 });

@@ -79,3 +79,36 @@ export function splitStringParts(s: string): StringPart[] {
   }
   return out;
 }
+
+/**
+ * The document with each partly known string read as wholly unknown (`<unknown: why>` of its first unknown part), as
+ * loaders wrote them before they kept literal text: for a consumer that does not yet reason about the text around
+ * unknown parts, and would otherwise take a placeholder for literal text. Returns `json` itself when nothing changes.
+ */
+export function wholeUnknownLeaves(json: JsonValue): JsonValue {
+  if (typeof json === 'string') {
+    if (!isPartlyUnknown(json)) return json;
+    const first = splitStringParts(json).find((p) => 'unknown' in p);
+    return `${UNKNOWN_LEAF_PREFIX} ${first && 'unknown' in first ? first.unknown : 'not known before deployment'}>`;
+  }
+  if (Array.isArray(json)) {
+    let out: JsonValue[] | undefined;
+    json.forEach((x, k) => {
+      const y = wholeUnknownLeaves(x);
+      if (y !== x && !out) out = json.slice(0, k);
+      out?.push(y);
+    });
+    return out ?? json;
+  }
+  if (json !== null && typeof json === 'object') {
+    let changed = false;
+    const out: { [k: string]: JsonValue } = {};
+    for (const [k, x] of Object.entries(json)) {
+      const y = wholeUnknownLeaves(x);
+      if (y !== x) changed = true;
+      out[k] = y;
+    }
+    return changed ? out : json;
+  }
+  return json;
+}

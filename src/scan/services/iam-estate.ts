@@ -7,6 +7,7 @@ import type { AuthorizationRequest, AuthorizationResult, CompiledPolicy, PolicyS
 import { authorize, awsManagedPolicyDocument, compilePolicy, isAwsManagedPolicyArn, parseArn, principalContext } from '../../engines/iam/index.js';
 import type { StatementCitation } from '../../checks/kit/services/iam.js';
 import type { Attr, EmbeddedDocument, JsonValue, Link, Provenance } from '../../model/core/index.js';
+import { wholeUnknownLeaves } from '../../model/core/index.js';
 import type { Estate, IamGroup, IamManagedPolicy, IamRole, IamUser, InlinePolicy } from '../../model/index.js';
 
 /** The account used when the inputs never say which account they describe (Terraform/CloudFormation often do not). */
@@ -69,7 +70,11 @@ export class IamEstate {
     if (doc.value === null) return undefined;
     const d = doc.value;
     this.meta.set(id, { display, type, at: d.at, ...(d.statementAt ? { statementAt: d.statementAt } : {}) });
-    return compilePolicy(d.json, { id, type, ...(d.statementAt ? { statementSpans: d.statementAt.map(spanOf) } : {}) });
+    // The engine does not yet read the literal text around unknown parts (`arn:aws:iam::<unknown: …>:root`) and would
+    // take a placeholder for literal text (a Deny on `arn:aws:s3:::<unknown: …>/*` matching nothing): until it does,
+    // it sees such strings as wholly unknown, as loaders wrote them before.
+    const json = d.partial ? wholeUnknownLeaves(d.json) : d.json;
+    return compilePolicy(json, { id, type, ...(d.statementAt ? { statementSpans: d.statementAt.map(spanOf) } : {}) });
   }
 
   private unknownPolicy(type: PolicyType, display: string, why: string, at?: Provenance): CompiledPolicy {
