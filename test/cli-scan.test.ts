@@ -155,9 +155,13 @@ describe('parapet checks and parapet explain', () => {
       expect(SEVERITIES).toContain(row.severity);
       expect(lines.some((l) => l.startsWith(`${row.id} `) && l.includes(row.title) && l.includes(row.severity))).toBe(true);
     }
-    const azure = JSON.parse(runCli(['checks', '--format', 'json', '--provider', 'azure'], ROOT).stdout) as { provider: string }[];
+    const azure = JSON.parse(runCli(['checks', '--format', 'json', '--provider', 'Azure'], ROOT).stdout) as { provider: string }[];
     expect(azure.length).toBeGreaterThan(10);
     expect(azure.every((r) => r.provider === 'azure')).toBe(true);
+    const typo = runCli(['checks', '--provider', 'azrue'], ROOT);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('azrue');
+    expect(typo.stdout).toBe('');
   });
 
   it('explains a check: rationale, fix with a CLI command and IaC, compliance and references', () => {
