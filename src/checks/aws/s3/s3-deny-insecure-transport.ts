@@ -1,5 +1,5 @@
 import type { JsonValue, Tri } from '../../../model/index.js';
-import { triAnd } from '../../../model/index.js';
+import { splitStringParts, triAnd } from '../../../model/index.js';
 import { defineCheck } from '../../kit/define-check.js';
 import type { Statement } from '../shared/policy.js';
 import { isDeny, isUnknownLeaf, principalIsAnyone, some, statementsOf } from '../shared/policy.js';
@@ -45,11 +45,21 @@ function coversAllS3(s: Statement): Tri {
   return some(s.action, (a) => globMatch(a, 's3:*'));
 }
 
-/** The statement covers the bucket's objects (any resource ending in `/*`, or `*`). Unknown resources are this bucket's. */
+/**
+ * The statement covers the bucket's objects (any resource ending in `/*`, or `*`). Unknown resources are this
+ * bucket's; one whose known text ends it (`arn:aws:s3:::<unknown>/logs`) is judged by that ending.
+ */
 function coversObjects(s: Statement): boolean {
   const rs = s.resource ?? [];
-  if (rs.length === 0 || rs.some((r) => isUnknownLeaf(r))) return true;
-  return rs.some((r) => r === '*' || r.endsWith('/*') || r.endsWith('*'));
+  if (rs.length === 0) return true;
+  return rs.some((r) => {
+    if (isUnknownLeaf(r)) {
+      const last = splitStringParts(r).at(-1);
+      if (last === undefined || !('text' in last)) return true;
+      return last.text.endsWith('*');
+    }
+    return r === '*' || r.endsWith('/*') || r.endsWith('*');
+  });
 }
 
 export default defineCheck({

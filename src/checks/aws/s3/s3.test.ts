@@ -70,3 +70,29 @@ describe('AWS-S3-003 bucket policy open to anyone', () => {
     }
   });
 });
+
+describe('partly known policy strings (`arn:aws:s3:::<unknown: …>/*`)', () => {
+  const ACCT = '<unknown: `AWS::AccountId` is known only at deployment>';
+  const NAME = '<unknown: `!Ref Bucket` is known only after deployment>';
+
+  it('AWS-S3-003 passes a grant to the account root whose account is unknown, and stays unknown for an unknown principal', () => {
+    const grant = (principal: JsonValue) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: principal, Action: 's3:GetObject', Resource: `arn:aws:s3:::${NAME}/*` }] }) as JsonValue;
+    const own = bucket(grant({ AWS: `arn:aws:iam::${ACCT}:root` }));
+    expect(statuses(policyPublic.evaluate(own, context(own)))).toEqual(['pass']);
+    const unknownWho = bucket(grant({ AWS: ACCT }));
+    expect(statuses(policyPublic.evaluate(unknownWho, context(unknownWho)))).toEqual(['unknown']);
+  });
+
+  it('AWS-S3-004 judges a partly known resource by its known ending', () => {
+    const tlsDeny = { Bool: { 'aws:SecureTransport': 'false' } };
+    const run = (p: JsonValue) => { const b = bucket(p); return outcomes(tls.evaluate(b, context(b))); };
+    expect(statuses(run(deny(tlsDeny, [`arn:aws:s3:::${NAME}`, `arn:aws:s3:::${NAME}/*`])))).toEqual(['pass']);
+    expect(statuses(run(deny(tlsDeny, [`${NAME}/*`])))).toEqual(['pass']);
+    // The objects under one fixed key only: the rest of the bucket accepts plain HTTP.
+    const [o] = run(deny(tlsDeny, [`arn:aws:s3:::${NAME}/index.html`]));
+    expect(o && 'message' in o ? o.message : '').toContain('for the bucket but not its objects');
+    // Ending in an unknown part: it could be `bucket/*`, read as this bucket's objects as a wholly unknown one is.
+    expect(statuses(run(deny(tlsDeny, [`arn:aws:s3:::${NAME}`])))).toEqual(['pass']);
+  });
+});
+

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { EmbeddedDocument, JsonValue } from '../../../model/index.js';
 import { pos } from '../../../model/index.js';
 import {
-  actionMatches, conditionRestricts, coversAllActions, coversAllOfService, coversAllResources, deniedOutsideFixedIdentities,
-  isAllow, principalIsAnyone, serviceWideService, some, statementsOf,
+  actionMatches, conditionRestricts, couldEqual, coversAllActions, coversAllOfService, coversAllResources, deniedOutsideFixedIdentities,
+  isAllow, isUnknownLeaf, openToAnyone, principalIsAnyone, serviceWideService, some, statementsOf,
 } from './policy.js';
 
 function doc(json: JsonValue, statementLines?: number[]): EmbeddedDocument {
@@ -154,5 +154,56 @@ describe('deniedOutsideFixedIdentities', () => {
     expect(deniedOutsideFixedIdentities(narrow[0]!, narrow, 's3')).toBe(false);
     const open = statementsOf(doc({ Statement: [allow, { Effect: 'Deny', Principal: '*', Action: '*', Resource: '*', Condition: { StringNotLike: { 'aws:PrincipalOrgID': '*' } } }] }));
     expect(deniedOutsideFixedIdentities(open[0]!, open, 's3')).toBe(false);
+  });
+});
+
+describe('partly known strings (`arn:aws:iam::<unknown: …>:root`)', () => {
+  const ROOT = 'arn:aws:iam::<unknown: `AWS::AccountId` is known only at deployment>:root';
+  const ROLE = 'arn:aws:iam::<unknown: `var.account`>:role/<unknown: `var.role`>';
+
+  it('count as not fully known everywhere', () => {
+    expect(isUnknownLeaf(ROOT)).toBe(true);
+    expect(isUnknownLeaf('<unknown: arn>/*')).toBe(true);
+    expect(isUnknownLeaf('arn:aws:iam::111122223333:root')).toBe(false);
+  });
+
+  // A wildcard cannot stand for part of a principal, and an account principal names the account:
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-accounts
+  it('an account root or role whose account is unknown is a specific principal, not everyone', () => {
+    expect(principalIsAnyone({ AWS: ROOT })).toBe(false);
+    expect(principalIsAnyone({ AWS: [ROOT, ROLE] })).toBe(false);
+    expect(principalIsAnyone(ROOT)).toBe(false);
+    expect(principalIsAnyone({ AWS: [ROOT, U] })).toBe('unknown');
+    expect(principalIsAnyone({ AWS: [ROOT, '*'] })).toBe(true);
+    // Known text that a `*` could complete: undecided.
+    expect(principalIsAnyone({ AWS: '<unknown: a>*' })).toBe('unknown');
+  });
+
+  it('a key policy or trust statement naming the account root is not open to anyone', () => {
+    const ss = statementsOf(doc({ Statement: [
+      { Effect: 'Allow', Principal: { AWS: ROOT }, Action: 'kms:*', Resource: '*' },
+      { Effect: 'Allow', Principal: { AWS: U }, Action: 'kms:Decrypt', Resource: '*' },
+    ] }));
+    expect(openToAnyone(ss[0]!, ss, 'kms')).toBe(false);
+    expect(openToAnyone(ss[1]!, ss, 'kms')).toBe('unknown');
+  });
+
+  it('other predicates read a partly known value as undecided: its unknown part could be anything', () => {
+    // `sts:${var.action}` could be sts:AssumeRole; `arn:${var.x}` could be `arn:*`.
+    expect(some(['sts:<unknown: var.action>'], (a) => actionMatches(a, 'sts:AssumeRole'))).toBe('unknown');
+    expect(some(['arn:<unknown: var.x>'], coversAllResources)).toBe('unknown');
+    expect(some(['arn:<unknown: var.x>', '*'], coversAllResources)).toBe(true);
+    // Conditions with a partly known value stay undecided, as wholly unknown ones do.
+    expect(conditionRestricts({ StringEquals: { 'aws:SourceArn': 'arn:aws:s3:::<unknown: `!Ref Bucket`>' } }, 'trust').restricts).toBe('unknown');
+  });
+
+  it('couldEqual matches literal parts in order, each unknown part standing for any text', () => {
+    expect(couldEqual([{ text: 'arn:' }, { unknown: 'x' }], '*')).toBe(false);
+    expect(couldEqual([{ unknown: 'x' }], '*')).toBe('unknown');
+    expect(couldEqual([{ unknown: 'x' }, { text: '*' }], '*')).toBe('unknown');
+    expect(couldEqual([{ text: 'a' }, { unknown: 'x' }, { text: 'a' }], 'a')).toBe(false);
+    expect(couldEqual([{ text: 'a' }, { unknown: 'x' }, { text: 'b' }, { unknown: 'y' }, { text: 'c' }], 'a-b-c')).toBe('unknown');
+    expect(couldEqual([{ text: 'a' }, { unknown: 'x' }, { text: 'c' }, { unknown: 'y' }, { text: 'b' }], 'a-b-c')).toBe(false);
+    expect(couldEqual([{ text: '*' }], '*')).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
-import type { EmbeddedDocument, JsonValue, Provenance, Tri } from '../../../model/index.js';
-import { UNKNOWN_LEAF_PREFIX, triAnd, triNot, triOr } from '../../../model/index.js';
+import type { EmbeddedDocument, JsonValue, Provenance, StringPart, Tri } from '../../../model/index.js';
+import { UNKNOWN_LEAF_PREFIX, hasUnknownPart, isPartlyUnknown, splitStringParts, triAnd, triNot, triOr } from '../../../model/index.js';
 import { asciiLower, globMatch, hasWildcard, isAllWildcard } from './glob.js';
 
 /**
@@ -26,8 +26,45 @@ export interface Statement {
   readonly at: Provenance;
 }
 
+/**
+ * A value not fully known before deployment: wholly unknown (`<unknown: why>`) or partly known
+ * (`arn:aws:iam::<unknown: why>:root`). Predicates read both as undecided unless they can tell from the known text
+ * (`some` with a `partial` reader).
+ */
 export function isUnknownLeaf(v: JsonValue | undefined): boolean {
-  return typeof v === 'string' && v.startsWith(UNKNOWN_LEAF_PREFIX);
+  return typeof v === 'string' && hasUnknownPart(v);
+}
+
+/**
+ * Whether a partly known string can equal `target`, each unknown part standing for any text (empty included):
+ * `'unknown'` when it can, false when its known text rules it out (`arn:aws:iam::<unknown>:root` is never `*`).
+ * Greedy leftmost matching of the literal parts is exact for patterns whose only wildcard is "any text".
+ */
+export function couldEqual(parts: readonly StringPart[], target: string): Tri {
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  if (parts.length === 0) return target === '' ? true : false;
+  if (parts.length === 1 && first && 'text' in first) return first.text === target;
+  let from = 0;
+  let end = target.length;
+  if (first && 'text' in first) {
+    if (!target.startsWith(first.text)) return false;
+    from = first.text.length;
+  }
+  if (last && 'text' in last) {
+    if (!target.endsWith(last.text) || end - last.text.length < from) return false;
+    end -= last.text.length;
+  }
+  const inner = target.slice(from, end);
+  let k = 0;
+  for (let i = 1; i < parts.length - 1; i++) {
+    const p = parts[i] as StringPart;
+    if (!('text' in p)) continue;
+    const found = inner.indexOf(p.text, k);
+    if (found < 0) return false;
+    k = found + p.text.length;
+  }
+  return 'unknown';
 }
 
 const UNKNOWN_NON_STRING = `${UNKNOWN_LEAF_PREFIX} not a string>`;
@@ -86,13 +123,19 @@ export function isDeny(s: Statement): Tri {
   return s.effect === 'Deny';
 }
 
-/** True when some known value satisfies `pred`; 'unknown' when none does but some value is unknown. */
-export function some(values: readonly string[] | undefined, pred: (v: string) => boolean): Tri {
+/**
+ * True when some known value satisfies `pred`; 'unknown' when none does but some value is unknown. A partly known
+ * value is undecided unless `partial` reads it from its parts (literal texts and unknown parts).
+ */
+export function some(values: readonly string[] | undefined, pred: (v: string) => boolean, partial?: (parts: readonly StringPart[]) => Tri): Tri {
   if (!values) return false;
   let undecided = false;
   for (const v of values) {
-    if (isUnknownLeaf(v)) undecided = true;
-    else if (pred(v)) return true;
+    if (isUnknownLeaf(v)) {
+      const r = partial && isPartlyUnknown(v) ? partial(splitStringParts(v)) : 'unknown';
+      if (r === true) return true;
+      if (r === 'unknown') undecided = true;
+    } else if (pred(v)) return true;
   }
   return undecided ? 'unknown' : false;
 }
@@ -158,15 +201,22 @@ function wildcardsAndColons(s: string): boolean {
 
 /**
  * Whether a Principal grants everyone: `"*"`, `{"AWS": "*"}` or `{"AWS": [..., "*"]}`. Service, federated and
- * canonical-user principals are specific.
+ * canonical-user principals are specific. A partly known AWS principal is everyone only if it can be `*` exactly:
+ * `arn:aws:iam::<unknown>:root` names an account (which one may be unknown), never everyone, because a wildcard
+ * cannot stand for part of a principal.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-anonymous
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-accounts
  */
 export function principalIsAnyone(p: JsonValue | undefined): Tri {
   if (p === undefined || p === null) return false;
-  if (typeof p === 'string') return isUnknownLeaf(p) ? 'unknown' : p === '*';
+  if (typeof p === 'string') return some([p], (v) => v === '*', couldBeEveryone);
   if (!isObject(p)) return 'unknown';
   const aws = stringList(p['AWS']);
-  return some(aws, (v) => v === '*');
+  return some(aws, (v) => v === '*', couldBeEveryone);
+}
+
+function couldBeEveryone(parts: readonly StringPart[]): Tri {
+  return couldEqual(parts, '*');
 }
 
 export type RestrictionContext = 'trust' | 's3' | 'kms';
