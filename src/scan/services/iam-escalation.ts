@@ -7,7 +7,9 @@
  */
 import type { AuthorizationResult, PolicySet } from '../../engines/iam/index.js';
 import type { AdminAnswer, EscalationPath, EscalationStep } from '../../checks/kit/services/iam.js';
-import type { IamEstate, Principal } from './iam-estate.js';
+import type { LambdaFunction } from '../../model/index.js';
+import type { IamEstate, Principal, ResourcePolicy } from './iam-estate.js';
+import { SURELY_DENIED } from './iam-estate.js';
 
 type Verdict = 'allowed' | 'unknown' | 'denied';
 
@@ -29,6 +31,68 @@ export interface EscalationDeps {
   administrator(p: Principal): AdminAnswer;
   /** Whether a principal holding exactly `set` would be an administrator (for groups one could join). */
   administratorWith(p: Principal, set: PolicySet): AdminAnswer;
+  /** The estate's administrators and the functions that run as them, found once per scan. */
+  targets(): EscalationTargets;
+  /** Whether `service`, acting for `account`, may assume `role` by its trust policy (memoised: the same for every principal of the account). */
+  trustedBy(role: Principal, trust: ResourcePolicy, service: string, account: string): AuthorizationResult;
+}
+
+const USER_TAKEOVER = ['iam:CreateAccessKey', 'iam:CreateLoginProfile', 'iam:UpdateLoginProfile'] as const;
+const ROLE_TAKEOVER = ['sts:AssumeRole', 'iam:UpdateAssumeRolePolicy', 'iam:PassRole'] as const;
+
+/** An administrator (or possible one) someone else could take over, with the resource policies that govern the takeover. */
+interface Target {
+  readonly p: Principal;
+  readonly admin: 'yes' | 'unknown';
+  /** The resource policy each takeover action is evaluated with (a role's trust policy for `sts:AssumeRole`). */
+  readonly governing: ReadonlyMap<string, ResourcePolicy | undefined>;
+}
+
+interface FunctionTarget {
+  readonly fn: LambdaFunction;
+  readonly arn: string;
+  readonly role: Principal;
+  readonly admin: 'yes' | 'unknown';
+  readonly governing: ResourcePolicy | undefined;
+}
+
+/**
+ * The principals worth taking over, in the order principals are listed, computed once: a search from each principal
+ * then visits only these instead of every other principal, and skips at once the takeovers its own policies cannot
+ * start when no resource policy could grant them either.
+ */
+export interface EscalationTargets {
+  readonly users: readonly Target[];
+  readonly roles: readonly Target[];
+  readonly functions: readonly FunctionTarget[];
+  /** Some user target has a resource policy for a user takeover action (none in AWS today; checked, not assumed). */
+  readonly usersHavePolicies: boolean;
+}
+
+export function escalationTargets(estate: IamEstate, administrator: (p: Principal) => AdminAnswer): EscalationTargets {
+  const users: Target[] = [];
+  const roles: Target[] = [];
+  const byKey = new Map<string, Target>();
+  for (const p of estate.principals()) {
+    const admin = isAdmin(administrator(p));
+    if (admin === 'no') continue;
+    const actions = p.kind === 'aws.iam.user' ? USER_TAKEOVER : ROLE_TAKEOVER;
+    const governing = new Map(actions.map((a) => [a, estate.governingPolicy(a, p.arn)] as const));
+    const t: Target = { p, admin, governing };
+    (p.kind === 'aws.iam.user' ? users : roles).push(t);
+    byKey.set(p.key, t);
+  }
+  const functions: FunctionTarget[] = [];
+  for (const fn of estate.estate.ofKind('aws.lambda.function')) {
+    const role = estate.estate.resolve(fn.role, 'aws.iam.role');
+    if (role === undefined || role === 'unknown') continue;
+    const t = byKey.get(role.key);
+    if (t === undefined) continue;
+    const arn = fn.aliases.find((a) => a.startsWith('arn:')) ?? `arn:aws:lambda:*:${estate.account}:function:${fn.name.known ? fn.name.value : fn.native.name}`;
+    functions.push({ fn, arn, role: t.p, admin: t.admin, governing: estate.governingPolicy('lambda:UpdateFunctionCode', arn) });
+  }
+  const usersHavePolicies = users.some((t) => [...t.governing.values()].some((rp) => rp !== undefined));
+  return { users, roles, functions, usersHavePolicies };
 }
 
 class PathBuilder {
@@ -102,14 +166,21 @@ export function escalationPaths(deps: EscalationDeps, p: Principal): EscalationP
     if (!out.some((o) => o.method === path.method && o.gains === path.gains)) out.push(path);
   };
   const self = `${p.kind === 'aws.iam.user' ? 'user' : 'role'} ${p.name}`;
-  const ask = (action: string, resource: string, extra: Record<string, string> = {}): AuthorizationResult => estate.ask(p, action, resource, extra);
+  // Requests nothing could allow are answered without evaluation; every other one is evaluated in full.
+  const ask = (action: string, resource: string, extra: Record<string, string> = {}): AuthorizationResult =>
+    (estate.surelyDenied(p, action, resource) ? SURELY_DENIED : estate.ask(p, action, resource, extra));
+  const askWith = (action: string, resource: string, rp: ResourcePolicy | undefined, extra: Record<string, string> = {}): AuthorizationResult =>
+    (estate.surelyDeniedWith(p, action, rp) ? SURELY_DENIED : estate.ask(p, action, resource, extra));
+  const may = (action: string): boolean => estate.identityMayAllow(p, action);
 
-  // Rewriting a customer managed policy that applies to itself.
-  for (const arn of attachedPolicies(estate, p)) {
-    const b = new PathBuilder(estate);
-    if (b.step(`${self} can create a new default version of \`${arn}\``, ask('iam:CreatePolicyVersion', arn))) {
-      b.note(`\`${arn}\` applies to ${self}, so the new version can grant it any permission`);
-      push(b.path('iam:CreatePolicyVersion', 'itself (any permission)'));
+  // Rewriting a customer managed policy that applies to itself (managed policies have no resource policy).
+  if (may('iam:CreatePolicyVersion')) {
+    for (const arn of attachedPolicies(estate, p)) {
+      const b = new PathBuilder(estate);
+      if (b.step(`${self} can create a new default version of \`${arn}\``, ask('iam:CreatePolicyVersion', arn))) {
+        b.note(`\`${arn}\` applies to ${self}, so the new version can grant it any permission`);
+        push(b.path('iam:CreatePolicyVersion', 'itself (any permission)'));
+      }
     }
   }
 
@@ -135,6 +206,8 @@ export function escalationPaths(deps: EscalationDeps, p: Principal): EscalationP
       const name = grp.name.known ? grp.name.value : grp.key;
       if (p.resource.groups.some((l) => l.known && (grp.aliases.includes(l.value) || grp.key === l.value))) continue;
       const arn = arnOfGroup(estate, grp.key) ?? `arn:aws:iam::${estate.account}:group/${name}`;
+      // Whether it may join is cheaper to rule out than whether the group makes administrators.
+      if (estate.surelyDenied(p, 'iam:AddUserToGroup', arn)) continue;
       const groupAdmin = isAdmin(deps.administratorWith(p, estate.groupSet(grp)));
       if (groupAdmin === 'no') continue;
       const b = new PathBuilder(estate);
@@ -146,53 +219,61 @@ export function escalationPaths(deps: EscalationDeps, p: Principal): EscalationP
     }
   }
 
-  for (const other of estate.principals()) {
-    if (other.key === p.key) continue;
-    const adminOther = isAdmin(deps.administrator(other));
-    if (adminOther === 'no') continue;
-    const target = `${other.kind === 'aws.iam.user' ? 'user' : 'role'} ${other.name}`;
-    const becauseAdmin = `${target} is an administrator`;
-    if (other.kind === 'aws.iam.user') {
-      for (const action of ['iam:CreateAccessKey', 'iam:CreateLoginProfile', 'iam:UpdateLoginProfile']) {
+  const targets = deps.targets();
+  const userTakeovers = USER_TAKEOVER.filter(may);
+  if (userTakeovers.length > 0 || targets.usersHavePolicies) {
+    for (const t of targets.users) {
+      const other = t.p;
+      if (other.key === p.key) continue;
+      const target = `user ${other.name}`;
+      for (const action of USER_TAKEOVER) {
         const b = new PathBuilder(estate);
-        if (b.step(`${self} can call ${action} on ${target}`, ask(action, other.arn))) {
-          b.note(becauseAdmin);
-          if (adminOther === 'unknown') b.decision = 'unknown';
+        if (b.step(`${self} can call ${action} on ${target}`, askWith(action, other.arn, t.governing.get(action)))) {
+          b.note(`${target} is an administrator`);
+          if (t.admin === 'unknown') b.decision = 'unknown';
           push(b.path(action, target));
         }
       }
-      continue;
     }
+  }
+
+  for (const t of targets.roles) {
+    const other = t.p;
+    if (other.key === p.key) continue;
+    const target = `role ${other.name}`;
+    const becauseAdmin = `${target} is an administrator`;
     // Roles: assume directly, take over the trust policy, or pass the role to a service that runs code.
     {
       const b = new PathBuilder(estate);
-      if (b.step(`${self} can assume ${target}`, ask('sts:AssumeRole', other.arn))) {
+      if (b.step(`${self} can assume ${target}`, askWith('sts:AssumeRole', other.arn, t.governing.get('sts:AssumeRole')))) {
         b.note(becauseAdmin);
-        if (adminOther === 'unknown') b.decision = 'unknown';
+        if (t.admin === 'unknown') b.decision = 'unknown';
         push(b.path('sts:AssumeRole', target));
       }
     }
     {
       const b = new PathBuilder(estate);
-      if (b.step(`${self} can rewrite the trust policy of ${target}`, ask('iam:UpdateAssumeRolePolicy', other.arn))) {
+      if (b.step(`${self} can rewrite the trust policy of ${target}`, askWith('iam:UpdateAssumeRolePolicy', other.arn, t.governing.get('iam:UpdateAssumeRolePolicy')))) {
         // After rewriting the trust policy to name itself, only its own policies stand between it and the role.
         const identityOnly = estate.ask(p, 'sts:AssumeRole', other.arn, {}, undefined, true);
         if (b.step(`its own policies allow sts:AssumeRole on ${target} once the trust policy names it`, identityOnly)) {
           b.note(becauseAdmin);
-          if (adminOther === 'unknown') b.decision = 'unknown';
+          if (t.admin === 'unknown') b.decision = 'unknown';
           push(b.path('iam:UpdateAssumeRolePolicy + sts:AssumeRole', target));
         }
       }
     }
+    // Passing the role is the first step of every service path: when nothing could allow it, none exists.
+    const passRole = t.governing.get('iam:PassRole');
+    if (estate.surelyDeniedWith(p, 'iam:PassRole', passRole)) continue;
     const trust = estate.resourcePolicy('sts:AssumeRole', other.arn);
     if (trust === undefined) continue;
     for (const svc of PASS_ROLE_SERVICES) {
-      const trusted = estate.askAs({ kind: 'service', service: svc.service }, { resource: [trust.policy] }, 'sts:AssumeRole', other.arn,
-        { 'aws:SourceAccount': p.account, 'aws:PrincipalIsAWSService': 'true' }, [], 'roleTrust');
+      const trusted = deps.trustedBy(other, trust, svc.service, p.account);
       if (trusted.decision !== 'allowed' && trusted.decision !== 'unknown') continue;
       for (const combo of svc.combos) {
         const b = new PathBuilder(estate);
-        if (!b.step(`${self} can pass ${target} to ${svc.service}`, ask('iam:PassRole', other.arn, { 'iam:PassedToService': svc.service }))) break;
+        if (!b.step(`${self} can pass ${target} to ${svc.service}`, askWith('iam:PassRole', other.arn, passRole, { 'iam:PassedToService': svc.service }))) break;
         let ok = true;
         for (const action of combo) {
           if (!b.step(`${self} can call ${action}`, ask(action, '*'))) {
@@ -203,7 +284,7 @@ export function escalationPaths(deps: EscalationDeps, p: Principal): EscalationP
         if (!ok) continue;
         b.step(`${target} trusts ${svc.service}`, trusted);
         b.note(becauseAdmin);
-        if (adminOther === 'unknown') b.decision = 'unknown';
+        if (t.admin === 'unknown') b.decision = 'unknown';
         push(b.path(`iam:PassRole + ${combo.join(' + ')}`, target));
         break;
       }
@@ -211,19 +292,13 @@ export function escalationPaths(deps: EscalationDeps, p: Principal): EscalationP
   }
 
   // Changing the code of a function that runs as an administrator role.
-  for (const f of estate.estate.ofKind('aws.lambda.function')) {
-    const role = estate.estate.resolve(f.role, 'aws.iam.role');
-    if (role === undefined || role === 'unknown') continue;
-    const target = estate.principals().find((x) => x.key === role.key);
-    if (target === undefined || target.key === p.key) continue;
-    const adminRole = isAdmin(deps.administrator(target));
-    if (adminRole === 'no') continue;
-    const fnArn = f.aliases.find((a) => a.startsWith('arn:')) ?? `arn:aws:lambda:*:${estate.account}:function:${f.name.known ? f.name.value : f.native.name}`;
+  for (const f of targets.functions) {
+    if (f.role.key === p.key) continue;
     const b = new PathBuilder(estate);
-    if (b.step(`${self} can replace the code of function \`${f.native.name}\``, ask('lambda:UpdateFunctionCode', fnArn))) {
-      b.note(`the function runs as role ${target.name}, an administrator`);
-      if (adminRole === 'unknown') b.decision = 'unknown';
-      push(b.path('lambda:UpdateFunctionCode', `role ${target.name}`));
+    if (b.step(`${self} can replace the code of function \`${f.fn.native.name}\``, askWith('lambda:UpdateFunctionCode', f.arn, f.governing))) {
+      b.note(`the function runs as role ${f.role.name}, an administrator`);
+      if (f.admin === 'unknown') b.decision = 'unknown';
+      push(b.path('lambda:UpdateFunctionCode', `role ${f.role.name}`));
     }
   }
   return out;

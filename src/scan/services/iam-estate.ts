@@ -4,11 +4,23 @@
  * answers `unknown` for; nothing is guessed.
  */
 import type { AuthorizationRequest, AuthorizationResult, CompiledPolicy, PolicySet, PolicyType, RequestPrincipal, Span, StatementRef } from '../../engines/iam/index.js';
-import { authorize, awsManagedPolicyDocument, compilePolicy, isAwsManagedPolicyArn, parseArn, principalContext } from '../../engines/iam/index.js';
+import {
+  RequestContext, authorize, awsManagedPolicyDocument, compilePolicy, isAwsManagedPolicyArn, mayAllow, parseArn, principalContext,
+  readsRequestContext,
+} from '../../engines/iam/index.js';
 import type { StatementCitation } from '../../checks/kit/services/iam.js';
 import type { Attr, EmbeddedDocument, JsonValue, Link, Provenance } from '../../model/core/index.js';
 import { wholeUnknownLeaves } from '../../model/core/index.js';
 import type { Estate, IamGroup, IamManagedPolicy, IamRole, IamUser, InlinePolicy } from '../../model/index.js';
+
+/** What `ask` answers when `surelyDenied` holds, for callers that only need to know the request is denied. */
+export const SURELY_DENIED: AuthorizationResult = {
+  decision: 'implicitDeny', matched: [], undetermined: [], missingContextKeys: [], unknownContextKeys: [], crossAccount: false, unknownBecause: [],
+  details: {
+    identity: 'implicitDeny', resource: 'notApplicable', permissionsBoundary: 'notApplicable', session: 'notApplicable',
+    scp: 'notApplicable', rcp: 'notApplicable', vpcEndpoint: 'notApplicable',
+  },
+};
 
 /** The account used when the inputs never say which account they describe (Terraform/CloudFormation often do not). */
 export const PLACEHOLDER_ACCOUNT = '000000000000';
@@ -49,6 +61,12 @@ export class IamEstate {
   private readonly sets = new Map<string, PolicySet>();
   private readonly managedCache = new Map<string, CompiledPolicy>();
   private principalList: Principal[] | undefined;
+  private principalIndex: Map<string, Principal> | undefined;
+  private readonly groupCompiled = new Map<string, CompiledPolicy[]>();
+  private readonly groupSets = new Map<string, PolicySet>();
+  private readonly requestPrincipals = new Map<string, RequestPrincipal>();
+  private readonly baseContexts = new Map<string, RequestContext>();
+  private readonly identityMay = new Map<string, boolean>();
   private bucketPolicies: Map<string, ResourcePolicy> | undefined;
   private arnPolicies: Map<string, ResourcePolicy> | undefined;
   private readonly keyPolicies = new Map<string, ResourcePolicy>();
@@ -134,8 +152,17 @@ export class IamEstate {
     if (g === undefined) {
       return [this.unknownPolicy('identity', `group ${link.known ? link.value : '?'}`, `the group \`${link.known ? link.value : '?'}\` of ${user} is not in the inputs`, link.at)];
     }
+    return this.compiledGroup(g);
+  }
+
+  /** A group's own policies, compiled once however many members it has. */
+  private compiledGroup(g: IamGroup): CompiledPolicy[] {
+    const hit = this.groupCompiled.get(g.key);
+    if (hit !== undefined) return hit;
     const name = g.name.known ? g.name.value : g.key;
-    return [...this.inline(g.inlinePolicies, `group ${name}`), ...g.managedPolicies.map((l) => this.managed(l, 'identity'))];
+    const compiled = [...this.inline(g.inlinePolicies, `group ${name}`), ...g.managedPolicies.map((l) => this.managed(l, 'identity'))];
+    this.groupCompiled.set(g.key, compiled);
+    return compiled;
   }
 
   private boundary(b: Attr<string | null>): CompiledPolicy[] | undefined {
@@ -160,8 +187,21 @@ export class IamEstate {
 
   /** A policy set from a group alone (for "would joining this group make one an administrator"). */
   groupSet(group: IamGroup): PolicySet {
-    const name = group.name.known ? group.name.value : group.key;
-    return { identity: [...this.inline(group.inlinePolicies, `group ${name}`), ...group.managedPolicies.map((l) => this.managed(l, 'identity'))] };
+    let set = this.groupSets.get(group.key);
+    if (set === undefined) this.groupSets.set(group.key, (set = { identity: this.compiledGroup(group) }));
+    return set;
+  }
+
+  /**
+   * A key under which decisions on `set` (identity side only, resource `*`, no extra context) are the same for every
+   * principal of the same kind and account, or undefined when its policies read the request context (conditions,
+   * policy variables) and so may answer differently per principal.
+   */
+  contextFreeKey(p: Principal, set: PolicySet): string | undefined {
+    const all = [...(set.identity ?? []), ...(set.permissionsBoundary ?? [])];
+    if (all.some(readsRequestContext)) return undefined;
+    const ids = (xs: readonly CompiledPolicy[] | undefined): string => (xs === undefined ? '-' : xs.map((x) => x.id).join(','));
+    return `${p.kind}|${p.account}|${ids(set.identity)}|${ids(set.permissionsBoundary)}`;
   }
 
   // ------------------------------------------------------------------------------------------------- principals
@@ -175,6 +215,11 @@ export class IamEstate {
     return out;
   }
 
+  byKey(key: string): Principal | undefined {
+    this.principalIndex ??= new Map(this.principals().map((p) => [p.key, p]));
+    return this.principalIndex.get(key);
+  }
+
   private principal(r: IamUser | IamRole): Principal {
     const name = r.name.known ? r.name.value : r.native.name;
     const given = r.aliases.find((a) => a.startsWith('arn:') && a.includes(':iam::'));
@@ -185,13 +230,20 @@ export class IamEstate {
   }
 
   requestPrincipal(p: Principal): RequestPrincipal {
-    if (p.kind === 'aws.iam.user') return { kind: 'user', arn: p.arn, account: p.account, name: p.name };
-    const partition = parseArn(p.arn)?.partition ?? 'aws';
-    return {
-      kind: 'roleSession', roleArn: p.arn, account: p.account, roleName: p.name, sessionName: 'session',
-      arn: `arn:${partition}:sts::${p.account}:assumed-role/${p.name}/session`,
-      ...(p.arn.includes(':role/aws-service-role/') ? { serviceLinked: true } : {}),
-    };
+    const hit = this.requestPrincipals.get(p.key);
+    if (hit !== undefined) return hit;
+    let rp: RequestPrincipal;
+    if (p.kind === 'aws.iam.user') rp = { kind: 'user', arn: p.arn, account: p.account, name: p.name };
+    else {
+      const partition = parseArn(p.arn)?.partition ?? 'aws';
+      rp = {
+        kind: 'roleSession', roleArn: p.arn, account: p.account, roleName: p.name, sessionName: 'session',
+        arn: `arn:${partition}:sts::${p.account}:assumed-role/${p.name}/session`,
+        ...(p.arn.includes(':role/aws-service-role/') ? { serviceLinked: true } : {}),
+      };
+    }
+    this.requestPrincipals.set(p.key, rp);
+    return rp;
   }
 
   // ------------------------------------------------------------------------------------------ resource policies
@@ -285,15 +337,61 @@ export class IamEstate {
     return { values: { ...values, ...extra }, knownAbsent, prefixes };
   }
 
+  /** The request context of a principal's own requests, built once: the engine only reads it. */
+  private requestContext(p: Principal, extra: Ctx): RequestContext {
+    const build = (): RequestContext => {
+      const ctx = this.contextFor(p, extra);
+      return new RequestContext(ctx.values, { missingKeys: 'unknown', knownAbsent: ctx.knownAbsent, knownAbsentPrefixes: ctx.prefixes });
+    };
+    let empty = true;
+    for (const _ in extra) {
+      empty = false;
+      break;
+    }
+    if (!empty) return build();
+    let hit = this.baseContexts.get(p.key);
+    if (hit === undefined) this.baseContexts.set(p.key, (hit = build()));
+    return hit;
+  }
+
+  /** Whether the principal's own policies (or `set`) have any statement that could allow `action`, on anything. */
+  identityMayAllow(p: Principal, action: string, set?: PolicySet): boolean {
+    if (set !== undefined) return mayAllow(set.identity ?? [], action);
+    const key = `${p.key}\u0000${action}`;
+    let v = this.identityMay.get(key);
+    if (v === undefined) this.identityMay.set(key, (v = mayAllow(this.policySet(p).identity ?? [], action)));
+    return v;
+  }
+
+  /**
+   * True when `ask` with the same arguments is certain to answer implicit or explicit deny: neither the principal's
+   * identity policies nor the resource's policy has a statement that could allow the action for this principal.
+   * Estate-wide searches use it to skip requests without evaluating them.
+   */
+  surelyDenied(p: Principal, action: string, resource: string, set?: PolicySet, withoutResourcePolicy = false): boolean {
+    return this.surelyDeniedWith(p, action, withoutResourcePolicy ? undefined : this.governingPolicy(action, resource), set);
+  }
+
+  /** `surelyDenied` with the governing resource policy already looked up (undefined: none). */
+  surelyDeniedWith(p: Principal, action: string, rp: ResourcePolicy | undefined, set?: PolicySet): boolean {
+    const rpMay = rp !== undefined && mayAllow([rp.policy], action, this.requestPrincipal(p));
+    // Trust and key policies must allow explicitly: the principal's own policies never grant alone.
+    if (rp !== undefined && rp.kind !== 'standard') return !rpMay;
+    return !rpMay && !this.identityMayAllow(p, action, set);
+  }
+
+  /** The resource policy `ask` evaluates for `action` on `resource`: the estate's, or an unknown mandatory one. */
+  governingPolicy(action: string, resource: string): ResourcePolicy | undefined {
+    return this.resourcePolicy(action, resource) ?? this.missingMandatoryPolicy(action, resource);
+  }
+
   ask(p: Principal, action: string, resource: string, extra: Ctx = {}, set?: PolicySet, withoutResourcePolicy = false): AuthorizationResult {
     const policies = set ?? this.policySet(p);
-    const rp = withoutResourcePolicy ? undefined : this.resourcePolicy(action, resource) ?? this.missingMandatoryPolicy(action, resource);
-    const ctx = this.contextFor(p, extra);
+    const rp = withoutResourcePolicy ? undefined : this.governingPolicy(action, resource);
     const request: AuthorizationRequest = {
       principal: this.requestPrincipal(p), action, resource,
-      resourceAccount: parseArn(resource)?.account || this.account,
-      context: ctx.values, deriveContext: false,
-      contextOptions: { missingKeys: 'unknown', knownAbsent: ctx.knownAbsent, knownAbsentPrefixes: ctx.prefixes },
+      resourceAccount: this.resourceAccountOf(resource),
+      context: this.requestContext(p, extra), deriveContext: false,
       ...(rp !== undefined ? { resourcePolicyKind: rp.kind } : withoutResourcePolicy ? { resourcePolicyKind: 'standard' as const } : {}),
     };
     return authorize(rp !== undefined ? { ...policies, resource: [rp.policy] } : policies, request);
@@ -302,7 +400,7 @@ export class IamEstate {
   /** Asks for an arbitrary request principal (outsiders), with explicit policies. */
   askAs(principal: RequestPrincipal, set: PolicySet, action: string, resource: string, context: Ctx, knownAbsent: readonly string[], kind?: ResourcePolicy['kind']): AuthorizationResult {
     return authorize(set, {
-      principal, action, resource, resourceAccount: parseArn(resource)?.account || this.account,
+      principal, action, resource, resourceAccount: this.resourceAccountOf(resource),
       context, deriveContext: false,
       contextOptions: {
         missingKeys: 'unknown', knownAbsent: knownAbsent.filter((k) => !k.endsWith('/')),
@@ -310,6 +408,11 @@ export class IamEstate {
       },
       ...(kind !== undefined ? { resourcePolicyKind: kind } : {}),
     });
+  }
+
+  /** The account a request resource belongs to: its ARN's, else (S3, `*`) the estate's. */
+  resourceAccountOf(resource: string): string {
+    return parseArn(resource)?.account || this.account;
   }
 
   cite(refs: readonly StatementRef[]): StatementCitation[] {

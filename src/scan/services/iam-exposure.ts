@@ -10,7 +10,7 @@
  *   counted as reachable.
  */
 import type { AuthorizationResult, CompiledPolicy, PolicySet, RequestPrincipal } from '../../engines/iam/index.js';
-import { compilePolicy } from '../../engines/iam/index.js';
+import { compilePolicy, mayAllow } from '../../engines/iam/index.js';
 import type { ExposureAnswer, StatementCitation } from '../../checks/kit/services/iam.js';
 import type { IamEstate, ResourcePolicy } from './iam-estate.js';
 
@@ -116,6 +116,15 @@ function outsidersFor(rp: ResourcePolicy, probes: readonly ExposureProbe[]): Out
   return anonymous ? [ANONYMOUS, ANY_ACCOUNT] : [ANY_ACCOUNT];
 }
 
+/**
+ * Outsiders get in only through the resource's policy (they are in another account, or have no identity at all): when
+ * no statement of it could name them for the action, the request is denied without evaluating it.
+ */
+function policySilentFor(estate: IamEstate, rp: ResourcePolicy, o: Outsider, action: string, resource: string): boolean {
+  if (o.principal.kind === 'user' && estate.resourceAccountOf(resource) === o.principal.account) return false;
+  return !mayAllow([rp.policy], action, o.principal);
+}
+
 export function exposure(estate: IamEstate, rp: ResourcePolicy, probes: readonly ExposureProbe[]): ExposureAnswer {
   const outsiders: Outsider[] = outsidersFor(rp, probes);
   if (rp.kind === 'roleTrust') {
@@ -130,6 +139,7 @@ export function exposure(estate: IamEstate, rp: ResourcePolicy, probes: readonly
     const set: PolicySet = { identity: o.identity, resource: [rp.policy] };
     for (const p of probes) {
       const action = o.principal.kind === 'federated' ? 'sts:AssumeRoleWithWebIdentity' : p.action;
+      if (policySilentFor(estate, rp, o, action, p.resource)) continue;
       const r = estate.askAs(o.principal, set, action, p.resource, o.context, o.absent, rp.kind);
       const verdict = reach(r, partial);
       if (verdict === 'yes') {
@@ -172,6 +182,7 @@ function namesOutsidersAtAll(estate: IamEstate, rp: ResourcePolicy, probes: read
   const outsiders = outsidersFor(rp, probes);
   for (const o of outsiders) {
     for (const p of probes) {
+      if (policySilentFor(estate, rp, o, p.action, p.resource)) continue;
       const r = estate.askAs(o.principal, { identity: o.identity, resource: [rp.policy] }, p.action, p.resource, {}, [], rp.kind);
       if (r.decision === 'allowed' || r.decision === 'unknown') return true;
     }

@@ -172,9 +172,11 @@ function serviceAnswers(estate: Estate): string[] {
     const e = iam.resourceExposure(r.key);
     if (e !== undefined) lines.push(`exposure ${r.key} ${JSON.stringify(e)}`);
   }
+  const buckets = estate.ofKind('aws.s3.bucket').flatMap((b) => (b.name.known ? [b.name.value] : []));
   for (const [action, resource] of [
-    ['iam:CreateUser', `arn:aws:iam::${ACCOUNT}:user/new`], ['s3:GetObject', 'arn:aws:s3:::pinned-bucket-1/a'],
-    ['kms:Decrypt', 'arn:aws:kms:eu-west-1:000000000000:key/k'], ['lambda:UpdateFunctionCode', '*'],
+    ['iam:CreateUser', `arn:aws:iam::${ACCOUNT}:user/new`], ['kms:Decrypt', 'arn:aws:kms:eu-west-1:000000000000:key/k'],
+    ['lambda:UpdateFunctionCode', '*'], ['sts:AssumeRole', `arn:aws:iam::${ACCOUNT}:role/ops-5`],
+    ...buckets.flatMap((b) => [['s3:GetObject', `arn:aws:s3:::${b}/a`], ['s3:PutBucketPolicy', `arn:aws:s3:::${b}`]] as const),
   ] as const) {
     lines.push(`who-can ${action} ${resource} ${JSON.stringify(iam.whoCan(action, resource))}`);
   }

@@ -6,9 +6,10 @@ import type {
   AccessAnswer, AdminAnswer, EscalationPath, ExposureAnswer, IamPrincipalInfo, IamService, StatementCitation, WhoCanEntry,
 } from '../../checks/kit/services/iam.js';
 import type { Estate } from '../../model/index.js';
-import { escalationPaths } from './iam-escalation.js';
-import type { Principal } from './iam-estate.js';
-import { IamEstate } from './iam-estate.js';
+import type { EscalationTargets } from './iam-escalation.js';
+import { escalationPaths, escalationTargets } from './iam-escalation.js';
+import type { Principal, ResourcePolicy } from './iam-estate.js';
+import { IamEstate, SURELY_DENIED } from './iam-estate.js';
 import type { ExposureProbe } from './iam-exposure.js';
 import { exposure } from './iam-exposure.js';
 
@@ -60,6 +61,10 @@ export class IamFacade implements IamService {
   readonly iam: IamEstate;
   private readonly admins = new Map<string, AdminAnswer>();
   private readonly escalations = new Map<string, EscalationPath[]>();
+  /** Administrator answers shared by principals whose policies read nothing of the request but action and resource. */
+  private readonly adminsBySet = new Map<string, AdminAnswer>();
+  private readonly trusted = new Map<string, AuthorizationResult>();
+  private targets: EscalationTargets | undefined;
 
   constructor(estate: Estate) {
     this.iam = new IamEstate(estate);
@@ -70,7 +75,7 @@ export class IamFacade implements IamService {
   }
 
   private byKey(key: string): Principal | undefined {
-    return this.iam.principals().find((p) => p.key === key);
+    return this.iam.byKey(key);
   }
 
   principals(): readonly IamPrincipalInfo[] {
@@ -97,6 +102,7 @@ export class IamFacade implements IamService {
     const entries: WhoCanEntry[] = [];
     const direct = new Map<string, 'allowed' | 'unknown'>();
     for (const p of this.iam.principals()) {
+      if (this.iam.surelyDenied(p, action, resource)) continue;
       const r = this.iam.ask(p, action, resource, context);
       if (r.decision !== 'allowed' && r.decision !== 'unknown') continue;
       const decision = r.decision === 'allowed' ? 'allowed' : 'unknown';
@@ -106,11 +112,13 @@ export class IamFacade implements IamService {
       entries.push({ id: p.arn, name: p.name, via: [...new Set(this.iam.cite(grants).map((c) => c.policy))], decision });
     }
     // One hop of role chaining: whoever can assume a role that can.
+    const roles = this.iam.principals().filter((x) => x.kind === 'aws.iam.role' && direct.has(x.key));
     for (const p of this.iam.principals()) {
       if (direct.has(p.key)) continue;
-      for (const role of this.iam.principals()) {
+      for (const role of roles) {
         const d = direct.get(role.key);
-        if (role.kind !== 'aws.iam.role' || d === undefined || role.key === p.key) continue;
+        if (d === undefined || role.key === p.key) continue;
+        if (this.iam.surelyDenied(p, 'sts:AssumeRole', role.arn)) continue;
         const r = this.iam.ask(p, 'sts:AssumeRole', role.arn);
         if (r.decision !== 'allowed' && r.decision !== 'unknown') continue;
         entries.push({ id: p.arn, name: p.name, via: [`sts:AssumeRole ${role.name}`], decision: r.decision === 'allowed' && d === 'allowed' ? 'allowed' : 'unknown' });
@@ -129,10 +137,26 @@ export class IamFacade implements IamService {
   }
 
   private adminOf(p: Principal, set?: PolicySet): AdminAnswer {
-    const ask = (action: string): AuthorizationResult => this.iam.ask(p, action, '*', {}, set, set !== undefined);
-    const iamResults = IAM_PROBES.map(ask);
+    const policies = set ?? this.iam.policySet(p);
+    const shared = this.iam.contextFreeKey(p, policies);
+    const hit = shared === undefined ? undefined : this.adminsBySet.get(shared);
+    if (hit !== undefined) return hit.level === 'none' ? none(p) : hit;
+    const a = this.evaluateAdmin(p, set);
+    if (shared !== undefined) this.adminsBySet.set(shared, a);
+    return a;
+  }
+
+  private evaluateAdmin(p: Principal, set?: PolicySet): AdminAnswer {
+    const ask = (action: string): AuthorizationResult =>
+      (this.iam.surelyDenied(p, action, '*', set, set !== undefined) ? SURELY_DENIED : this.iam.ask(p, action, '*', {}, set, set !== undefined));
+    // One IAM write denied is enough to answer `none`: the other probes are not needed.
+    const iamResults: AuthorizationResult[] = [];
+    for (const action of IAM_PROBES) {
+      const r = ask(action);
+      iamResults.push(r);
+      if (r.decision === 'explicitDeny' || r.decision === 'implicitDeny') return none(p);
+    }
     const iamVerdict = combine(iamResults);
-    if (iamVerdict === 'no') return { level: 'none', grantedBy: [], reason: `${p.name} cannot administer IAM` };
     const all = [ask(ANY_ACTION_PROBE), ...CORE_PROBES.map(ask)];
     const fullVerdict = combine([...iamResults, ...all]);
     const refs = [...iamResults, ...all].flatMap((r) => (r.decision === 'allowed' ? r.matched : r.undetermined.filter((x) => x.effect === 'Allow')));
@@ -169,6 +193,22 @@ export class IamFacade implements IamService {
     return exposure(this.iam, rp, probesFor(r.kind, r.aliases, r.kind === 'aws.s3.bucket' && r.name.known ? r.name.value : undefined));
   }
 
+  private escalationTargets(): EscalationTargets {
+    this.targets ??= escalationTargets(this.iam, (x) => this.administrator(x.key));
+    return this.targets;
+  }
+
+  private trustedBy(role: Principal, trust: ResourcePolicy, service: string, account: string): AuthorizationResult {
+    const key = `${role.key}\u0000${service}\u0000${account}`;
+    let r = this.trusted.get(key);
+    if (r === undefined) {
+      r = this.iam.askAs({ kind: 'service', service }, { resource: [trust.policy] }, 'sts:AssumeRole', role.arn,
+        { 'aws:SourceAccount': account, 'aws:PrincipalIsAWSService': 'true' }, [], 'roleTrust');
+      this.trusted.set(key, r);
+    }
+    return r;
+  }
+
   escalationPaths(principalKey: string): readonly EscalationPath[] {
     const hit = this.escalations.get(principalKey);
     if (hit !== undefined) return hit;
@@ -177,10 +217,16 @@ export class IamFacade implements IamService {
       estate: this.iam,
       administrator: (x) => this.administrator(x.key),
       administratorWith: (x, set) => this.adminOf(x, set),
+      targets: () => this.escalationTargets(),
+      trustedBy: (role, trust, service, account) => this.trustedBy(role, trust, service, account),
     }, p);
     this.escalations.set(principalKey, paths);
     return paths;
   }
+}
+
+function none(p: Principal): AdminAnswer {
+  return { level: 'none', grantedBy: [], reason: `${p.name} cannot administer IAM` };
 }
 
 function combine(rs: readonly AuthorizationResult[]): 'yes' | 'no' | 'unknown' {
