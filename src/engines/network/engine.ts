@@ -1,4 +1,5 @@
 import type { Tri } from '../../model/core/index.js';
+import { RuleReacher } from './analysis/rule-reach.js';
 import { directionMismatches, groupSuggestions, redundantSgRules, shadowedNsgRules } from './analysis/rules.js';
 import { compileAws } from './aws/compile.js';
 import type { AwsCompiled, IfaceC } from './aws/compile.js';
@@ -16,7 +17,7 @@ import { IpSet } from './sets/ip-set.js';
 import { ICMP, ICMPV6, PortMap, ports, protocolName, TCP, UDP } from './sets/ports.js';
 import { AZURE_PLATFORM, INTERNET } from './sets/well-known.js';
 import type {
-  DirectionMismatch, Endpoint, ExposureRow, GroupSuggestion, NetworkDiagnostic, RedundantRule, ShadowedRule, NetworkInput, PathStep, QueryProtocol, ReachQuery, ReachResult, RuleRef, Verdict,
+  DirectionMismatch, Endpoint, ExposureRow, GroupSuggestion, NetworkDiagnostic, RedundantRule, ShadowedRule, NetworkInput, PathStep, QueryProtocol, ReachQuery, ReachResult, RuleReach, RuleRef, TrafficFocus, Verdict,
 } from './types.js';
 
 /** One concrete end of a flow. */
@@ -443,6 +444,18 @@ export class NetworkEngine {
   }
 
   // ── rule analyses ────────────────────────────────────────────────────────────────────────────────────────────────
+
+  #ruleReacher: RuleReacher | undefined;
+
+  /**
+   * What one security group rule (`{kind: 'security-group', id, rule: 'ingress[0]'}`) or NSG rule (`{kind: 'nsg', id,
+   * rule: name}`) lets through from the internet (or to it, for egress and outbound rules), restricted to `focus`, on
+   * each interface it applies to: reachable, unknown, or blocked with what blocks it.
+   */
+  ruleReach(rule: RuleRef, focus: readonly TrafficFocus[]): RuleReach {
+    this.#ruleReacher ??= new RuleReacher(this.aws, this.azure, this.internet);
+    return this.#ruleReacher.reach(rule, focus);
+  }
 
   shadowedNsgRules(): ShadowedRule[] {
     return shadowedNsgRules(this.azure);

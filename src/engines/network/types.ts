@@ -319,6 +319,50 @@ export interface ExposureRow {
   readonly reasons: readonly string[];
 }
 
+/** Traffic a rule question is about: one transport protocol and, optionally, some destination ports. */
+export interface TrafficFocus {
+  readonly protocol: 'tcp' | 'udp';
+  /** Inclusive `[from, to]` port ranges; omitted: every port. */
+  readonly ports?: readonly (readonly [number, number])[];
+}
+
+/**
+ * One interface and protocol a rule applies to: does internet traffic the rule lets through (inbound: from internet
+ * sources; outbound: to internet destinations) get along the rest of the path?
+ */
+export interface RuleReachRow {
+  readonly interface: string;
+  readonly resource: string;
+  readonly provider: 'aws' | 'azure';
+  readonly protocol: string;
+  /** `reachable`: some of that traffic certainly gets through; `unknown`: it may; `blocked`: none of it can. */
+  readonly verdict: Verdict;
+  /** Ports of the traffic the verdict is about: what gets (or may get) through; for `blocked`, what the rule lets in. */
+  readonly ports: readonly string[];
+  /** Internet peers of that traffic (sources inbound, destinations outbound); `0.0.0.0/0` / `::/0`: any. */
+  readonly peers: readonly string[];
+  readonly except?: readonly string[];
+  /** One representative flow, level by level, the rule itself at its level. */
+  readonly path: readonly PathStep[];
+  readonly blockedBy: readonly RuleRef[];
+  readonly reasons: readonly string[];
+}
+
+/** What one security group or NSG rule lets through from (or to) the internet, interface by interface. */
+export interface RuleReach {
+  readonly rule: RuleRef;
+  readonly direction: 'inbound' | 'outbound' | 'unknown';
+  /** The group or NSG and the rule are in the inputs. */
+  readonly found: boolean;
+  /** Interfaces the group or NSG certainly applies to. */
+  readonly interfaces: readonly string[];
+  /** Interfaces it may apply to: their groups, or their subnet's or NIC's NSG, are not known. */
+  readonly maybeInterfaces: readonly string[];
+  /** Interfaces it applies to where the rule lets none of the asked traffic through (its own-side address or ASG does not match, or earlier rules take it all). */
+  readonly unmatched: readonly string[];
+  readonly rows: readonly RuleReachRow[];
+}
+
 export type NetworkDiagnosticCode =
   | 'malformed-cidr' | 'host-bits-set' | 'bad-port' | 'bad-protocol' | 'bad-value' | 'missing-reference'
   | 'singular-and-plural' | 'bad-priority' | 'duplicate-priority';

@@ -24,6 +24,13 @@ describe('network service over CLI exports', () => {
     const web = net.inboundOf('i-0web').find((x) => x.ports.includes('22'));
     expect(web?.ruleAt).toMatchObject({ file: 'src/loaders/aws-cli/__fixtures__/estate/security-groups.json', line: 7 });
     expect(net.interfacesOf('i-0web')).toEqual(['eni-0web']);
+    // One rule, judged on each interface of its group: the database instance sits in a private subnet (no public
+    // address, a NAT route), the RDS interface has a public address in a public subnet.
+    const db = net.ruleReach({ kind: 'security-group', id: 'sg-0db', rule: 'ingress[1]' }, [{ protocol: 'tcp', ports: [[3306, 3306]] }]);
+    expect(db.rows.map((x) => `${net.display(x.interface)} ${x.verdict} ${x.blockedBy.map((b) => b.kind).join('+')}`).sort()).toEqual([
+      'eni-0rds reachable ', 'i-0db blocked public-ip+route-table',
+    ]);
+    expect(net.ruleReach({ kind: 'security-group', id: 'sg-0db', rule: 'ingress[1]' }, [{ protocol: 'tcp', ports: [[3306, 3306]] }])).toBe(db);
   });
 
   it('links Azure exports whose back-references use other casing', async () => {

@@ -4,7 +4,7 @@
  */
 import type {
   AwsInput, AwsInterface, AwsNaclEntry, AwsRoute, AwsSgRule, AzureInput, AzureNic, AzureNsgRule, ExposureRow, NetworkInput,
-  RuleRef, Val,
+  RuleReach, RuleRef, TrafficFocus, Val,
 } from '../../engines/network/index.js';
 import { NetworkEngine } from '../../engines/network/index.js';
 import type { NetworkRow, NetworkService } from '../../checks/kit/services/network.js';
@@ -247,6 +247,7 @@ class NetworkFacade implements NetworkService {
   #built: { b: NetworkInputBuilder; engine: NetworkEngine } | undefined;
   #inbound: Map<string, NetworkRow[]> | undefined;
   #egress: Map<string, NetworkRow[]> | undefined;
+  readonly #ruleReach = new Map<string, RuleReach>();
 
   constructor(estate: Estate) {
     this.#estate = estate;
@@ -312,6 +313,16 @@ class NetworkFacade implements NetworkService {
 
   reach(q: Parameters<NetworkService['reach']>[0]): ReturnType<NetworkService['reach']> {
     return this.engine.reach(q);
+  }
+
+  ruleReach(rule: RuleRef, focus: readonly TrafficFocus[]): RuleReach {
+    const key = `${rule.kind}|${rule.id}|${rule.rule ?? ''}|${focus.map((f) => `${f.protocol}:${(f.ports ?? []).map((p) => p.join('-')).join(',')}`).join(';')}`;
+    let r = this.#ruleReach.get(key);
+    if (!r) {
+      r = this.engine.ruleReach(rule, focus);
+      this.#ruleReach.set(key, r);
+    }
+    return r;
   }
 
   shadowedNsgRules() {

@@ -5,13 +5,13 @@
  */
 import type { Provenance } from '../../../model/core/index.js';
 import type {
-  DirectionMismatch, EndpointError, ExposureRow, GroupSuggestion, NetworkDiagnostic, ReachQuery, ReachResult, RedundantRule,
-  RuleRef, ShadowedRule,
+  DirectionMismatch, EndpointError, ExposureRow, GroupSuggestion, NetworkDiagnostic, PathStep, ReachQuery, ReachResult, RedundantRule,
+  RuleReach, RuleReachRow, RuleRef, ShadowedRule, TrafficFocus,
 } from '../../../engines/network/index.js';
 
 export type {
-  DirectionMismatch, EndpointError, ExposureRow, GroupSuggestion, NetworkDiagnostic, ReachQuery, ReachResult, RedundantRule, RuleRef,
-  ShadowedRule,
+  DirectionMismatch, EndpointError, ExposureRow, GroupSuggestion, NetworkDiagnostic, PathStep, ReachQuery, ReachResult, RedundantRule,
+  RuleReach, RuleReachRow, RuleRef, ShadowedRule, TrafficFocus,
 };
 
 /** An exposure row tied back to the estate. */
@@ -37,6 +37,13 @@ export interface NetworkService {
   /** Every interface reachable from the internet (reachable and unknown rows). */
   exposure(): readonly NetworkRow[];
   reach(q: ReachQuery): ReachResult | EndpointError;
+  /**
+   * What one rule lets through from the internet (or to it, for egress and outbound rules) on each interface it
+   * applies to, restricted to `focus`: a security group rule as `{kind: 'security-group', id: <group key>, rule:
+   * 'ingress[i]' | 'egress[i]'}` (i: its index in the model's list), an NSG rule as `{kind: 'nsg', id: <NSG key>,
+   * rule: <name>}` (`rules[i]` when the name is unknown; the default rules by their names). Memoised.
+   */
+  ruleReach(rule: RuleRef, focus: readonly TrafficFocus[]): RuleReach;
   shadowedNsgRules(): readonly ShadowedRule[];
   redundantSgRules(): readonly RedundantRule[];
   directionMismatches(): readonly DirectionMismatch[];

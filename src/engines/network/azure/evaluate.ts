@@ -173,7 +173,6 @@ export class AzureNet {
 
   /** Peers the NSG lets through, per destination port, for one protocol and source-port cell, at a local ipconfig. */
   nsgRegion(n: NsgC, inbound: boolean, proto: number, cellLo: number, local: IpConfigC, internetOnly = false): B<PortMap<IpSet>> {
-    const peerSide = inbound ? 'src' : 'dst';
     const seq = inbound ? n.inbound : n.outbound;
     const { sig, localMatch } = this.localMatches(n, inbound, local);
     // Restricted to internet peers, tags resolve the same in every virtual network (their spaces are never internet
@@ -181,7 +180,16 @@ export class AzureNet {
     const key = `${n.id}|${inbound ? 'in' : 'out'}|${proto}|${cellLo}|${internetOnly ? '*' : local.vnetId ?? ''}|${sig}`;
     const hit = this.#regionMemo.get(key);
     if (hit) return hit;
-    const out = decideRegion(seq, (r, certain) => {
+    const out = decideRegion(seq, this.ruleRegion(inbound, proto, cellLo, local, localMatch, internetOnly), 'deny');
+    this.#regionMemo.set(key, out);
+    return out;
+  }
+
+  /** What one rule matches at a local ipconfig, per destination port, as peer addresses (null: nothing). */
+  private ruleRegion(inbound: boolean, proto: number, cellLo: number, local: IpConfigC, localMatch: ReadonlyMap<NsgRuleC, Tri>, internetOnly: boolean):
+    (r: NsgRuleC, certain: boolean) => PortMap<IpSet> | null {
+    const peerSide = inbound ? 'src' : 'dst';
+    return (r, certain) => {
       if (certain ? r.inbound !== inbound : r.inbound === !inbound) return null;
       if (!has(certain ? r.protos.def : r.protos.pos, proto)) return null;
       if (!has(certain ? r.srcPorts.def : r.srcPorts.pos, cellLo)) return null;
@@ -194,9 +202,27 @@ export class AzureNet {
       if (set.isEmpty()) return null;
       const ports = certain ? r.dstPorts.def : r.dstPorts.pos;
       return ports.length === 0 ? null : PortMap.of(ports, set, IpSet.EMPTY);
-    }, 'deny');
-    this.#regionMemo.set(key, out);
-    return out;
+    };
+  }
+
+  /**
+   * The traffic one rule decides as an allow at a local ipconfig: what it matches that no rule before it (in priority
+   * order) may match. Certain where the rule certainly matches and no earlier rule possibly does; possible where it
+   * may match and no earlier rule certainly does. Empty for a deny rule.
+   */
+  ruleCapture(n: NsgC, rule: NsgRuleC, inbound: boolean, proto: number, cellLo: number, local: IpConfigC, internetOnly: boolean): B<PortMap<IpSet>> {
+    if (rule.action === 'deny') return { def: EMPTY_MAP, pos: EMPTY_MAP };
+    const seq = inbound ? n.inbound : n.outbound;
+    const { localMatch } = this.localMatches(n, inbound, local);
+    const region = this.ruleRegion(inbound, proto, cellLo, local, localMatch, internetOnly);
+    // Earlier rules only take traffic away from the rule, whatever their action: run them as denies before it (a rule
+    // whose access is unknown then certainly allows nothing and may allow what it matches).
+    type Wrapped = { readonly order: number | null; readonly action: 'allow' | 'deny' | 'unknown'; readonly label: string; readonly r: NsgRuleC };
+    const upTo = (list: readonly NsgRuleC[]): Wrapped[] => {
+      const i = list.indexOf(rule);
+      return i < 0 ? [] : list.slice(0, i + 1).map((r, k) => ({ order: r.order, action: k < i ? 'deny' : rule.action, label: r.label, r }));
+    };
+    return decideRegion({ lower: upTo(seq.lower), upper: upTo(seq.upper) }, (w, certain) => region(w.r, certain), 'deny');
   }
 
   /**

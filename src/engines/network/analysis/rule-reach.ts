@@ -1,0 +1,246 @@
+import type { Tri } from '../../../model/core/index.js';
+import type { IfaceC } from '../aws/compile.js';
+import type { AwsNet } from '../aws/evaluate.js';
+import type { IpConfigC, NsgC } from '../azure/compile.js';
+import type { AzureNet } from '../azure/evaluate.js';
+import { exact, fold } from '../compile-util.js';
+import type { B, Peer } from '../compile-util.js';
+import { describeSet, evaluatePoint } from '../path.js';
+import type { Level } from '../path.js';
+import type { Address } from '../sets/address.js';
+import { has } from '../sets/intervals.js';
+import { IpSet } from '../sets/ip-set.js';
+import { ALL_PORTS, PortMap, ports, TCP, UDP } from '../sets/ports.js';
+import type { PortSet } from '../sets/ports.js';
+import type { PathStep, RuleReach, RuleReachRow, RuleRef, TrafficFocus, Verdict } from '../types.js';
+
+/**
+ * Rule by rule: does internet traffic that one security group rule or NSG rule lets through get along the rest of the
+ * path to (or from) an interface the rule applies to? This is what ranks a rule-level finding: an open rule is a
+ * high-severity mistake where its traffic really arrives, and a lesser one where something else stops it.
+ *
+ * AWS: security groups are allow-only and unioned, so the traffic a rule admits is simply what it matches; the rest of
+ * the path is the interface's public address, the route to an internet gateway (or out, for egress), and the subnet's
+ * network ACL both ways (https://docs.aws.amazon.com/vpc/latest/userguide/infrastructure-security.html). Azure: NSG
+ * rules are first-match by priority, so the traffic a rule decides is what it matches that no earlier rule of its NSG
+ * may match; the rest of the path is the NSG at the other place (subnet or NIC) and the public IP
+ * (https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works).
+ */
+
+const eqSet = (a: IpSet, b: IpSet): boolean => a.equals(b);
+const EMPTY_MAP = PortMap.constant(IpSet.EMPTY);
+const ALL_MAP = PortMap.constant(IpSet.ALL);
+const RANK: Record<Verdict, number> = { reachable: 2, unknown: 1, blocked: 0 };
+
+type Maps = B<PortMap<IpSet>>;
+
+function focusPorts(f: TrafficFocus): PortSet {
+  if (!f.ports) return ALL_PORTS;
+  let acc: PortSet = [];
+  for (const [lo, hi] of f.ports) acc = ports.union(acc, ports.range(Math.max(0, lo), Math.min(65535, hi)));
+  return acc;
+}
+
+function nonEmpty(m: PortMap<IpSet>): boolean {
+  return m.values.some((v) => !v.isEmpty());
+}
+
+function meet(a: PortMap<IpSet>, b: PortMap<IpSet>): PortMap<IpSet> {
+  return PortMap.combine(a, b, (x, y) => x.intersect(y), eqSet);
+}
+
+function join(a: PortMap<IpSet>, b: PortMap<IpSet>): PortMap<IpSet> {
+  return PortMap.combine(a, b, (x, y) => x.union(y), eqSet);
+}
+
+function restrict(m: Maps, f: PortSet): Maps {
+  const only = PortMap.of(f, IpSet.ALL, IpSet.EMPTY);
+  return { def: meet(m.def, only), pos: meet(m.pos, only) };
+}
+
+function triSet(t: Tri): B<IpSet> {
+  return t === true ? exact(IpSet.ALL) : t === false ? exact(IpSet.EMPTY) : { def: IpSet.EMPTY, pos: IpSet.ALL };
+}
+
+/** The verdict on the rule's traffic and the part of it the verdict is about; null when the rule lets none of it in. */
+function judge(mine: Maps, path: Maps): { verdict: Verdict; m: PortMap<IpSet> } | null {
+  if (!nonEmpty(mine.pos)) return null;
+  const def = meet(mine.def, path.def);
+  if (nonEmpty(def)) return { verdict: 'reachable', m: def };
+  const pos = meet(mine.pos, path.pos);
+  if (nonEmpty(pos)) return { verdict: 'unknown', m: pos };
+  return { verdict: 'blocked', m: nonEmpty(mine.def) ? mine.def : mine.pos };
+}
+
+interface Judged {
+  readonly verdict: Verdict;
+  readonly m: PortMap<IpSet>;
+  /** Point levels of one flow at this port and peer, for the explanation. */
+  readonly levels: (port: number, peer: Peer) => Level[];
+  /** Whether the rule certainly matches a flow (port, peer): the rule's own step in the path. */
+  readonly ruleHas: (port: number, a: Address) => Tri;
+}
+
+export class RuleReacher {
+  #awsMembers: Map<string, IfaceC[]> | undefined;
+  #azureOn: Map<string, IpConfigC[]> | undefined;
+
+  constructor(private readonly aws: AwsNet, private readonly azure: AzureNet, private readonly internet: IpSet) {}
+
+  reach(ref: RuleRef, focus: readonly TrafficFocus[]): RuleReach {
+    if (ref.kind === 'security-group') return this.awsRule(ref, focus);
+    if (ref.kind === 'nsg') return this.azureRule(ref, focus);
+    return notFound(ref);
+  }
+
+  // ── AWS ──────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+  private awsMembers(): Map<string, IfaceC[]> {
+    if (!this.#awsMembers) {
+      const m = new Map<string, IfaceC[]>();
+      for (const n of this.aws.c.ifaces) for (const id of new Set(n.sgIds)) m.set(id, [...(m.get(id) ?? []), n]);
+      this.#awsMembers = m;
+    }
+    return this.#awsMembers;
+  }
+
+  private awsRule(ref: RuleRef, focus: readonly TrafficFocus[]): RuleReach {
+    const g = this.aws.c.sgs.get(ref.id);
+    const rule = g ? [...g.ingress, ...g.egress].find((r) => r.label === ref.rule) : undefined;
+    if (!g || !rule) return notFound(ref);
+    const inbound = rule.direction === 'ingress';
+    const members = this.awsMembers().get(g.id) ?? [];
+    // A group belongs to one VPC: an interface of another VPC cannot be in it, even when its groups are unknown.
+    const maybe = this.aws.c.ifaces.filter((n) => n.sgUnknown && !n.sgIds.includes(g.id) && !(g.vpcId !== null && n.vpcId !== null && g.vpcId !== n.vpcId));
+    const rows: RuleReachRow[] = [];
+    for (const n of members) {
+      for (const f of focus) {
+        const proto = f.protocol === 'tcp' ? TCP : UDP;
+        const wanted = focusPorts(f);
+        const side = (certain: boolean): PortMap<IpSet> => {
+          if (!has(certain ? rule.protos.def : rule.protos.pos, proto)) return EMPTY_MAP;
+          const peers = (certain ? rule.peers.def : rule.peers.pos).intersect(this.internet);
+          return peers.isEmpty() ? EMPTY_MAP : PortMap.of(ports.intersect(certain ? rule.ports.def : rule.ports.pos, wanted), peers, IpSet.EMPTY);
+        };
+        const mine = { def: side(true), pos: side(false) };
+        const region = inbound ? this.aws.inboundRegion(n, proto) : this.aws.egressRegion(n, proto);
+        const j = judge(mine, region.path);
+        if (!j) continue;
+        rows.push(this.row('aws', n.id, n.aliases[0] ?? n.id, f.protocol, {
+          ...j,
+          levels: (port, peer) => (inbound ? this.aws.inboundFromSet(n, proto, port, peer, true) : this.aws.outboundToSet(n, proto, port, peer, true)),
+          ruleHas: (port, a) => (mine.def.at(port).has(a) ? true : mine.pos.at(port).has(a) ? 'unknown' : false),
+        }, { kind: 'security-group', id: g.id, rule: rule.label }, (s) => s.kind === 'security-group'));
+      }
+    }
+    return {
+      rule: ref, direction: inbound ? 'inbound' : 'outbound', found: true, interfaces: members.map((n) => n.id),
+      maybeInterfaces: maybe.map((n) => n.id), unmatched: [], rows,
+    };
+  }
+
+  // ── Azure ────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** NSG id → ipconfigs on whose path it lies (as the subnet's or the NIC's NSG). */
+  private azureOn(): Map<string, IpConfigC[]> {
+    if (!this.#azureOn) {
+      const m = new Map<string, IpConfigC[]>();
+      for (const nic of this.azure.c.nics) for (const ic of nic.ipConfigs) {
+        const ids = new Set(this.azure.pathNsgs(ic).filter((p): p is NsgC => typeof p === 'object').map((p) => p.id));
+        for (const id of ids) m.set(id, [...(m.get(id) ?? []), ic]);
+      }
+      this.#azureOn = m;
+    }
+    return this.#azureOn;
+  }
+
+  /** Whether the ipconfig's subnet or NIC NSG link is itself unknown: it could be any NSG. */
+  private azureMaybe(ic: IpConfigC): boolean {
+    const sub = ic.subnetId === null ? undefined : this.azure.c.subnets.get(ic.subnetId);
+    return ic.nic.nsg === 'unknown' || !sub || sub.nsg === 'unknown';
+  }
+
+  private azureRule(ref: RuleRef, focus: readonly TrafficFocus[]): RuleReach {
+    const n = this.azure.c.nsgs.get(fold(ref.id));
+    const rule = n?.rules.find((r) => r.label === ref.rule);
+    if (!n || !rule) return notFound(ref);
+    const on = this.azureOn().get(n.id) ?? [];
+    const maybe = this.azure.c.nics.flatMap((nic) => nic.ipConfigs).filter((ic) => !on.includes(ic) && this.azureMaybe(ic));
+    const base = { rule: ref, found: true, interfaces: on.map(icId), maybeInterfaces: maybe.map(icId) };
+    if (rule.inbound === 'unknown') return { ...base, direction: 'unknown', unmatched: [], rows: [] };
+    const inbound = rule.inbound;
+    const rows: RuleReachRow[] = [];
+    const unmatched: string[] = [];
+    for (const ic of on) {
+      let matched = false;
+      const places = this.azure.pathNsgs(ic);
+      // The NSG at the other place; the same NSG at both places is crossed twice, and its whole region applies.
+      const other = (places[0] === n ? places[1] : places[0]) ?? 'unknown';
+      const gate: B<IpSet> = inbound ? (this.azure.publicLevel(ic).allowed ?? exact(IpSet.ALL)) : triSet(this.azure.outboundLevel(ic).explain(undefined).decision);
+      for (const f of focus) {
+        const proto = f.protocol === 'tcp' ? TCP : UDP;
+        const wanted = focusPorts(f);
+        let best: Judged | undefined;
+        for (const [cellLo] of this.azure.cells(places)) {
+          const mine = restrict(this.azure.ruleCapture(n, rule, inbound, proto, cellLo, ic, true), wanted);
+          const o: Maps = other === 'none' ? { def: ALL_MAP, pos: ALL_MAP }
+            : other === 'unknown' ? { def: EMPTY_MAP, pos: ALL_MAP } : this.azure.nsgRegion(other, inbound, proto, cellLo, ic, true);
+          const path = { def: o.def.map((v) => v.intersect(gate.def), eqSet), pos: o.pos.map((v) => v.intersect(gate.pos), eqSet) };
+          const j = judge(mine, path);
+          if (!j) continue;
+          matched = true;
+          if (best && RANK[best.verdict] > RANK[j.verdict]) continue;
+          const m = best && best.verdict === j.verdict ? join(best.m, j.m) : j.m;
+          // Explained in the first source-port cell that gives the verdict.
+          const levels = best && best.verdict === j.verdict ? best.levels
+            : (port: number, peer: Peer) => (inbound ? this.azure.inboundFromSet(ic, proto, port, cellLo, true, peer) : this.azure.outboundToSet(ic, proto, port, cellLo, true, peer));
+          const ruleHas = best && best.verdict === j.verdict ? best.ruleHas
+            : (port: number, a: Address): Tri => (mine.def.at(port).has(a) ? true : mine.pos.at(port).has(a) ? 'unknown' : false);
+          best = { verdict: j.verdict, m, levels, ruleHas };
+        }
+        if (best) rows.push(this.row('azure', icId(ic), ic.nic.aliases[0] ?? ic.nic.name, f.protocol, best, { kind: 'nsg', id: n.display, rule: rule.label }, (s) => s.kind === 'nsg' && fold(s.id) === n.id));
+      }
+      if (!matched) unmatched.push(icId(ic));
+    }
+    return { ...base, direction: inbound ? 'inbound' : 'outbound', unmatched, rows };
+  }
+
+  // ── rows ─────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+  private row(provider: 'aws' | 'azure', iface: string, resource: string, protocol: 'tcp' | 'udp', j: Judged, ruleRef: RuleRef, isRuleLevel: (s: PathStep) => boolean): RuleReachRow {
+    let portSet: PortSet = [];
+    let peers = IpSet.EMPTY;
+    let rep: { port: number; a: Address } | undefined;
+    for (const [lo, hi, v] of j.m.pieces((x) => !x.isEmpty())) {
+      portSet = ports.union(portSet, [lo, hi]);
+      peers = peers.union(v);
+      rep ??= { port: lo, a: v.first() as Address };
+    }
+    const at = rep as { port: number; a: Address };
+    const e = evaluatePoint(j.levels(at.port, { set: IpSet.fromAddress(at.a), address: at.a }), at.a);
+    // The level holding the rule shows the rule itself: by construction it matches the representative flow.
+    const own = j.ruleHas(at.port, at.a);
+    const path: PathStep[] = e.path.map((s) => (isRuleLevel(s) ? { ...ruleRef, decision: own === true ? 'allow' : 'unknown' } : s));
+    const blockedBy = path.filter((s) => s.decision === 'deny').map((s) => ({ kind: s.kind, id: s.id, rule: s.rule }));
+    const reasons: string[] = [];
+    for (const s of path) {
+      if (s.decision === 'allow') continue;
+      const what = `${s.kind} ${s.id}${s.rule ? ` (${s.rule})` : ''}`;
+      reasons.push(`${what} ${s.decision === 'deny' ? 'blocks' : 'may block'} it${s.note ? `: ${s.note}` : ''}`);
+    }
+    const d = describeSet(peers, this.internet);
+    return {
+      interface: iface, resource, provider, protocol, verdict: j.verdict, ports: ports.format(portSet), peers: d.from,
+      ...(d.except.length > 0 ? { except: d.except } : {}), path, blockedBy, reasons,
+    };
+  }
+}
+
+/** Same ids as exposure rows: the NIC, or `nic#ipconfig` for one ipconfig of a NIC with several. */
+function icId(ic: IpConfigC): string {
+  return ic.nic.ipConfigs.length > 1 ? `${ic.nic.display}#${ic.name}` : ic.nic.display;
+}
+
+function notFound(ref: RuleRef): RuleReach {
+  return { rule: ref, direction: 'unknown', found: false, interfaces: [], maybeInterfaces: [], unmatched: [], rows: [] };
+}
