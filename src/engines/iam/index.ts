@@ -7,6 +7,7 @@ export { compilePolicy, MAX_POLICY_CHARS } from './policy.js';
 export type { CompiledPolicy, CompiledStatement, CompileOptions } from './policy.js';
 export { authorize } from './authorize.js';
 export { mayAllow, readsRequestContext } from './may-allow.js';
+export { globFromText, intersectionWitness } from './wildcard.js';
 export type { AuthorizationRequest, AuthorizeOptions, OrganizationFacts, PolicySet, ResourcePolicyKind } from './authorize.js';
 export { RequestContext, principalContext, resourceContext } from './context.js';
 export type { ContextInput, ContextInputValue, ContextOptions } from './context.js';

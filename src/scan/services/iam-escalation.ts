@@ -205,6 +205,7 @@ export function escalationPaths(deps: EscalationDeps, p: Principal): EscalationP
     for (const grp of estate.estate.ofKind('aws.iam.group')) {
       const name = grp.name.known ? grp.name.value : grp.key;
       if (p.resource.groups.some((l) => l.known && (grp.aliases.includes(l.value) || grp.key === l.value))) continue;
+      if (estate.memberOf(p.resource).includes(grp)) continue;
       const arn = arnOfGroup(estate, grp.key) ?? `arn:aws:iam::${estate.account}:group/${name}`;
       // Whether it may join is cheaper to rule out than whether the group makes administrators.
       if (estate.surelyDenied(p, 'iam:AddUserToGroup', arn)) continue;

@@ -47,6 +47,8 @@ export interface ResourcePolicy {
   readonly kind: 'standard' | 'roleTrust' | 'kmsKey';
   readonly resourceKey: string;
   readonly display: string;
+  /** The document as the inputs wrote it, when known (exposure reads condition values from it). */
+  readonly json?: JsonValue;
 }
 
 type Ctx = Readonly<Record<string, string | readonly string[]>>;
@@ -62,6 +64,7 @@ export class IamEstate {
   private readonly managedCache = new Map<string, CompiledPolicy>();
   private principalList: Principal[] | undefined;
   private principalIndex: Map<string, Principal> | undefined;
+  private groupMembers: Map<string, IamGroup[]> | undefined;
   private readonly groupCompiled = new Map<string, CompiledPolicy[]>();
   private readonly groupSets = new Map<string, PolicySet>();
   private readonly requestPrincipals = new Map<string, RequestPrincipal>();
@@ -178,11 +181,40 @@ export class IamEstate {
     const r = p.resource;
     const owner = `${p.kind === 'aws.iam.user' ? 'user' : 'role'} ${p.name}`;
     const identity = [...this.inline(r.inlinePolicies, owner), ...r.managedPolicies.map((l) => this.managed(l, 'identity'))];
-    if (r.kind === 'aws.iam.user') for (const g of r.groups) identity.push(...this.groupPolicies(g, owner));
+    if (r.kind === 'aws.iam.user') {
+      for (const g of r.groups) identity.push(...this.groupPolicies(g, owner));
+      // Memberships written on the group's side only (its member list) count as well.
+      for (const g of this.memberOf(r)) if (!r.groups.some((l) => this.linksTo(l, g))) identity.push(...this.compiledGroup(g));
+    }
     const boundary = this.boundary(r.permissionsBoundary);
     const set: PolicySet = { identity, ...(boundary !== undefined ? { permissionsBoundary: boundary } : {}) };
     this.sets.set(p.key, set);
     return set;
+  }
+
+  /** The groups whose member lists name the user (memberships written on the group's side). */
+  memberOf(user: IamUser): readonly IamGroup[] {
+    if (this.groupMembers === undefined) {
+      this.groupMembers = new Map();
+      for (const g of this.estate.ofKind('aws.iam.group')) {
+        for (const m of g.members) {
+          if (!m.known) continue;
+          for (const u of this.estate.lookup(m.value, 'aws.iam.user')) {
+            const list = this.groupMembers.get(u.key) ?? [];
+            if (!list.includes(g)) list.push(g);
+            this.groupMembers.set(u.key, list);
+          }
+        }
+      }
+    }
+    return this.groupMembers.get(user.key) ?? [];
+  }
+
+  /** Whether a user's group link names `g`. */
+  linksTo(l: Link, g: IamGroup): boolean {
+    if (!l.known) return false;
+    const r = this.estate.resolve(l, 'aws.iam.group');
+    return r !== undefined && r !== 'unknown' && r.key === g.key;
   }
 
   /** A policy set from a group alone (for "would joining this group make one an administrator"). */
@@ -257,7 +289,7 @@ export class IamEstate {
       const display = `bucket policy of ${b.name.value}`;
       const c = this.compileDoc(b.policy, 'resource', display);
       if (c === undefined) continue;
-      const rp: ResourcePolicy = { policy: c, kind: 'standard', resourceKey: b.key, display };
+      const rp: ResourcePolicy = { policy: c, kind: 'standard', resourceKey: b.key, display, ...jsonOf(b.policy) };
       this.bucketPolicies.set(b.name.value, rp);
       this.keyPolicies.set(b.key, rp);
     }
@@ -265,7 +297,7 @@ export class IamEstate {
       if (doc === undefined) return;
       const c = this.compileDoc(doc, 'resource', display);
       if (c === undefined) return;
-      const rp: ResourcePolicy = { policy: c, kind, resourceKey: key, display };
+      const rp: ResourcePolicy = { policy: c, kind, resourceKey: key, display, ...jsonOf(doc) };
       this.keyPolicies.set(key, rp);
       for (const a of aliases) if (a.startsWith('arn:')) this.arnPolicies?.set(a, rp);
     };
@@ -429,6 +461,10 @@ export class IamEstate {
   displayOf(policyId: string): string {
     return this.meta.get(policyId)?.display ?? policyId;
   }
+}
+
+function jsonOf(doc: Attr<EmbeddedDocument | null>): { json?: JsonValue } {
+  return doc.known && doc.value !== null ? { json: doc.value.json } : {};
 }
 
 /** The account most principal ARNs in the inputs name, else the placeholder. */

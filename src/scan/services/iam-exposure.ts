@@ -5,12 +5,15 @@
  * - an anonymous caller, and an IAM user in an unrelated account (`999999999999`) whose own policies allow anything;
  * - values an outsider cannot choose are fixed to the outsider's real ones: their account, ARN and organisation,
  *   a public source IP, no VPC endpoint of yours, no service acting for them, no external id;
- * - everything else (TLS, MFA, their own principal tags, request tags, regions, user agent, OIDC claims they mint in
- *   their own repository) is left unknown: an outsider chooses it, so an answer that depends only on such values is
- *   counted as reachable.
+ * - everything else (TLS, MFA, their own principal tags, request tags, regions, user agent, the service they call
+ *   through, OIDC claims they mint in their own repository) is left unknown: an outsider chooses it, so an answer that
+ *   depends only on such values is counted as reachable;
+ * - the names of their own users and roles are theirs too: when a policy pins `aws:PrincipalArn` with a pattern whose
+ *   account is a wildcard (`arn:aws:iam::*:role/analytics`), an outsider holding such a role in their account is tried.
  */
 import type { AuthorizationResult, CompiledPolicy, PolicySet, RequestPrincipal } from '../../engines/iam/index.js';
-import { compilePolicy, mayAllow } from '../../engines/iam/index.js';
+import { compilePolicy, globFromText, intersectionWitness, mayAllow } from '../../engines/iam/index.js';
+import type { JsonValue } from '../../model/core/index.js';
 import type { ExposureAnswer, StatementCitation } from '../../checks/kit/services/iam.js';
 import type { IamEstate, ResourcePolicy } from './iam-estate.js';
 
@@ -28,13 +31,16 @@ const RESTRICTING = new Set([
   'token.actions.githubusercontent.com:sub', 'token.actions.githubusercontent.com:repository',
   'token.actions.githubusercontent.com:repository_owner', 'token.actions.githubusercontent.com:repository_id',
   'token.actions.githubusercontent.com:repository_owner_id', 'token.actions.githubusercontent.com:job_workflow_ref',
-  'kms:calleraccount', 'kms:viaservice', 's3:authtype',
+  // kms:ViaService is not here: it pins the service the key is used through, not who uses it; a principal of any
+  // account can make the request through that service.
+  // https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-via-service
+  'kms:calleraccount', 's3:authtype',
 ]);
 
 const ABSENT_FOR_OUTSIDERS = [
   'aws:SourceVpc', 'aws:SourceVpce', 'aws:VpcSourceIp', 'aws:SourceAccount', 'aws:SourceArn', 'aws:SourceOrgID',
   'aws:SourceOrgPaths', 'sts:ExternalId', 'aws:PrincipalServiceName', 'aws:PrincipalServiceNamesList', 'aws:CalledVia',
-  'aws:CalledViaFirst', 'aws:CalledViaLast', 'aws:VpceAccount', 'aws:VpceOrgID', 'aws:VpceOrgPaths', 'kms:ViaService',
+  'aws:CalledViaFirst', 'aws:CalledViaLast', 'aws:VpceAccount', 'aws:VpceOrgID', 'aws:VpceOrgPaths',
 ];
 
 const ALLOW_ALL = compilePolicy({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }, { id: 'outsider', type: 'identity' });
@@ -65,6 +71,59 @@ const ANY_ACCOUNT: Outsider = {
   },
   absent: ABSENT_FOR_OUTSIDERS,
 };
+
+/**
+ * Outsiders whose own ARN matches a pattern the policy pins `aws:PrincipalArn` to, when that pattern leaves the
+ * account open: whoever creates a role (or user) of that name in their own account.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalarn
+ */
+function namedOutsiders(json: JsonValue | undefined): Outsider[] {
+  const out: Outsider[] = [];
+  const seen = new Set<string>();
+  const outsiderArns = globFromText(`arn:aws:iam::${OUTSIDER_ACCOUNT}:*`);
+  for (const pattern of principalArnPatterns(json)) {
+    const w = intersectionWitness(globFromText(pattern), outsiderArns);
+    if (w === undefined || seen.has(w)) continue;
+    seen.add(w);
+    const slash = w.indexOf('/');
+    const name = w.slice(w.lastIndexOf('/') + 1);
+    const base = { ...ANY_ACCOUNT.context, 'aws:PrincipalArn': w };
+    if (w.includes(':role/') && slash > 0) {
+      out.push({
+        who: 'any-account', identity: [ALLOW_ALL], absent: ABSENT_FOR_OUTSIDERS,
+        principal: { kind: 'roleSession', roleArn: w, roleName: name, sessionName: 'outsider', account: OUTSIDER_ACCOUNT, arn: `arn:aws:sts::${OUTSIDER_ACCOUNT}:assumed-role/${name}/outsider` },
+        context: Object.fromEntries(Object.entries({ ...base, 'aws:PrincipalType': 'AssumedRole' }).filter(([k]) => k !== 'aws:username')),
+      });
+    } else if (w.includes(':user/') && slash > 0) {
+      out.push({
+        who: 'any-account', identity: [ALLOW_ALL], absent: ABSENT_FOR_OUTSIDERS,
+        principal: { kind: 'user', arn: w, account: OUTSIDER_ACCOUNT, name },
+        context: { ...base, 'aws:username': name },
+      });
+    }
+  }
+  return out;
+}
+
+/** Values of the conditions on `aws:PrincipalArn` in Allow statements (negated operators excluded). */
+function principalArnPatterns(json: JsonValue | undefined): string[] {
+  const out: string[] = [];
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) return out;
+  const st = json['Statement'];
+  for (const s of Array.isArray(st) ? st : st !== undefined ? [st] : []) {
+    if (s === null || typeof s !== 'object' || Array.isArray(s) || s['Effect'] !== 'Allow') continue;
+    const cond = s['Condition'];
+    if (cond === null || typeof cond !== 'object' || Array.isArray(cond)) continue;
+    for (const [op, block] of Object.entries(cond)) {
+      if (op.toLowerCase().includes('not') || block === null || typeof block !== 'object' || Array.isArray(block)) continue;
+      for (const [key, v] of Object.entries(block)) {
+        if (key.toLowerCase() !== 'aws:principalarn') continue;
+        for (const x of Array.isArray(v) ? v : [v]) if (typeof x === 'string') out.push(x);
+      }
+    }
+  }
+  return out;
+}
 
 const GITHUB = 'token.actions.githubusercontent.com';
 
@@ -98,8 +157,13 @@ function conditionKeys(policy: CompiledPolicy): string[] {
   return [...keys].sort();
 }
 
+/**
+ * Whether some part of the policy itself is not known (as opposed to the request context): then an undecided answer
+ * may hinge on your own values, not on what the outsider chooses, and is not counted as reachable.
+ */
 function hasUnknownLeaves(policy: CompiledPolicy): boolean {
-  return policy.broken !== undefined || policy.statements.some((s) => s.undetermined !== undefined || s.action.unknown || s.resource.unknown || s.principal?.p.unknown === true);
+  return policy.broken !== undefined || policy.statements.some((s) => s.undetermined !== undefined || s.action.unknown || s.resource.unknown
+    || s.principal?.p.unknown === true || s.conditions.some((c) => c.values.some((v) => v.k === 'unknown')));
 }
 
 export interface ExposureProbe {
@@ -111,9 +175,10 @@ export interface ExposureProbe {
 const ANONYMOUS_SERVICES = new Set(['s3']);
 
 function outsidersFor(rp: ResourcePolicy, probes: readonly ExposureProbe[]): Outsider[] {
-  if (rp.kind === 'roleTrust') return [ANY_ACCOUNT];
+  const named = namedOutsiders(rp.json);
+  if (rp.kind === 'roleTrust') return [ANY_ACCOUNT, ...named];
   const anonymous = probes.some((p) => ANONYMOUS_SERVICES.has(p.action.slice(0, p.action.indexOf(':')).toLowerCase()));
-  return anonymous ? [ANONYMOUS, ANY_ACCOUNT] : [ANY_ACCOUNT];
+  return anonymous ? [ANONYMOUS, ANY_ACCOUNT, ...named] : [ANY_ACCOUNT, ...named];
 }
 
 /**

@@ -346,6 +346,12 @@ class NetworkFacade implements NetworkService {
     return this.built.b.rules.get(`${ref.kind}|${ref.id}|${ref.rule}`) ?? this.built.b.rules.get(`${ref.kind}|${ref.id.toLowerCase()}|${ref.rule}`);
   }
 
+  ownerOf(interfaceId: string): string {
+    const plain = this.iface(interfaceId);
+    const owners = this.built.b.owners.get(plain);
+    return owners?.[1] ?? owners?.[0] ?? plain;
+  }
+
   display(id: string): string {
     const plain = this.iface(id);
     const owners = this.built.b.owners.get(plain);

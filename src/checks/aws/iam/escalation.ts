@@ -1,7 +1,7 @@
 /** Outcomes of the privilege-escalation checks (AWS-IAM-110, AWS-IAM-111): one finding per path, with its chain. */
 import type { IamRole, IamUser } from '../../../model/index.js';
 import type { CheckContext, Outcome } from '../../kit/types.js';
-import { NO_SERVICE, cite, whereOf } from './engine-outcomes.js';
+import { NO_SERVICE, cite, whereOf } from '../shared/engine-outcomes.js';
 
 export function escalationOutcomes(ctx: CheckContext, p: IamUser | IamRole, kind: 'user' | 'role'): Outcome | Outcome[] {
   const iam = ctx.services.iam;

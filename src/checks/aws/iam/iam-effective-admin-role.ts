@@ -1,5 +1,15 @@
 import { defineCheck } from '../../kit/define-check.js';
-import { NO_SERVICE, citeAll, evidenceOf, whereOf } from './engine-outcomes.js';
+import type { IamRole } from '../../../model/index.js';
+import type { CheckContext } from '../../kit/types.js';
+import { NO_SERVICE, citeAll, evidenceOf, whereOf } from '../shared/engine-outcomes.js';
+import { FULL_ADMIN, problemOutcomes } from './problems.js';
+import { roleSubject } from './role-subject.js';
+
+/** AWS-IAM-001 already reports a role whose own policies allow `*` on `*`: one finding per role for that mistake. */
+function reportedByFullAdminCheck(role: IamRole, ctx: CheckContext): boolean {
+  const out = problemOutcomes(ctx, roleSubject(role), [FULL_ADMIN]);
+  return out.some((o) => o.status === 'fail');
+}
 
 export default defineCheck({
   id: 'AWS-IAM-102',
@@ -12,7 +22,8 @@ export default defineCheck({
     'A role is an administrator when its inline and attached policies, within its permissions boundary, allow every ' +
     'action on every resource or every IAM write. Judged by evaluation, so admin access assembled from several ' +
     'policies is found and access removed by an explicit deny or a boundary is not reported. Whoever can assume or ' +
-    'pass such a role (a workload, a CI system, another account) holds the whole account.',
+    'pass such a role (a workload, a CI system, another account) holds the whole account. A role whose own policies ' +
+    'allow `*` on `*` (or attach `AdministratorAccess`) is AWS-IAM-001\'s finding and is not reported twice.',
   remediation: {
     summary: 'Scope the role to the actions and resources its workload uses (IAM Access Analyzer can generate a policy from CloudTrail), or set a permissions boundary.',
     cli: 'aws iam detach-role-policy --role-name ROLE --policy-arn arn:aws:iam::aws:policy/AdministratorAccess',
@@ -29,6 +40,7 @@ export default defineCheck({
     const iam = ctx.services.iam;
     if (iam === undefined) return ctx.unknown(role.at, NO_SERVICE);
     if (role.path.known && role.path.value.startsWith('/aws-service-role/')) return ctx.notApplicable();
+    if (reportedByFullAdminCheck(role, ctx)) return ctx.notApplicable();
     const name = role.name.known ? role.name.value : role.native.name;
     const a = iam.administrator(role.key);
     if (a.level === 'none') return ctx.pass();

@@ -1,8 +1,7 @@
 import { defineCheck } from '../../kit/define-check.js';
-import type { Outcome } from '../../kit/types.js';
 import { principalText } from '../shared/iam.js';
-import { describeStatement } from '../shared/policy.js';
-import { openTrustStatements } from './trust.js';
+import { exposureOutcome } from '../shared/resource-exposure.js';
+import { allowsAssume } from './trust.js';
 
 export default defineCheck({
   id: 'AWS-IAM-003',
@@ -12,11 +11,15 @@ export default defineCheck({
   service: 'iam',
   target: 'aws.iam.role',
   rationale:
-    'A trust policy with `Principal: "*"` or `{"AWS": "*"}` lets a principal in any AWS account assume the role. ' +
-    'Unless a condition pins who may do so to fixed values (`aws:PrincipalOrgID`, `aws:PrincipalAccount`, ' +
-    '`aws:PrincipalArn`, `aws:SourceAccount`/`aws:SourceArn`, `sts:ExternalId`), anyone who learns the role ARN ' +
-    'gets its permissions. A condition whose value is a wildcard (`StringLike` `*`, an ARN with account `*`) does ' +
-    'not restrict; `…IfExists` and `ForAllValues:` pass when the key is missing.',
+    'A trust policy with `Principal: "*"` or `{"AWS": "*"}` lets a principal in any AWS account assume the role, and a ' +
+    'GitHub Actions OIDC trust that checks only the audience lets any repository on GitHub do so. The trust policy is ' +
+    'evaluated, as AWS does, for an outsider: a principal in an unrelated account (with every permission in its own ' +
+    'account, and roles of any name it likes) and, for GitHub OIDC trust, a workflow in a repository the outsider owns. ' +
+    'Conditions an outsider satisfies at will (`aws:SecureTransport`, MFA in their own account, their own principal ' +
+    'tags, a `:aud` claim, an account or ARN pattern with a wildcard) do not restrict; conditions on values they cannot ' +
+    'forge (`aws:PrincipalOrgID`, `aws:PrincipalAccount`, `aws:PrincipalArn`, `sts:ExternalId`, the OIDC `:sub` of your ' +
+    'repositories) do. Where a value is known only at deployment, the statements are read for a principal open to ' +
+    'anyone: `arn:aws:iam::${AWS::AccountId}:root` names one account, never everyone.',
   remediation: {
     summary: 'Name the trusted accounts or roles in `Principal`, or keep `*` only with a condition on a fixed organisation, account or external id.',
     cli: 'aws iam update-assume-role-policy --role-name ROLE --policy-document file://trust.json',
@@ -28,19 +31,14 @@ export default defineCheck({
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalorgid',
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html',
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html',
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html',
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html#idp_oidc_Create_GitHub',
   ],
   evaluate(role, ctx) {
-    const who = principalText(role);
-    if (!role.trustPolicy.known) return ctx.unknown(role.trustPolicy, `cannot read the trust policy of ${who}`);
-    const out: Outcome[] = [];
-    for (const { statement, open } of openTrustStatements(role.trustPolicy.value)) {
-      const which = describeStatement(statement);
-      out.push(
-        open === true
-          ? ctx.fail(statement.at, `${who} trust policy ${which} lets any AWS principal assume the role with no condition pinning the organisation, account or external id; name the trusted principals or add such a condition`)
-          : ctx.unknown(statement.at, `cannot tell whether ${who} trust policy ${which} is restricted: its principal, action or condition is not known before deployment`),
-      );
-    }
-    return out.length > 0 ? out : ctx.pass();
+    return exposureOutcome(ctx, {
+      resource: role, policy: role.trustPolicy, what: principalText(role), restriction: 'trust', relevant: allowsAssume, phrasing: 'trust',
+      fix: 'name the trusted principals, or pin them with a condition on the organisation, account or external id (for GitHub OIDC, on `token.actions.githubusercontent.com:sub`)',
+      answer: (iam) => iam.trustExposure(role.key),
+    });
   },
 });

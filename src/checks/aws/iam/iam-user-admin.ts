@@ -1,6 +1,8 @@
 import type { IamGroup, IamUser, Link, Provenance } from '../../../model/index.js';
 import { defineCheck } from '../../kit/define-check.js';
+import type { StatementCitation } from '../../kit/services/iam.js';
 import type { CheckContext, Outcome } from '../../kit/types.js';
+import { citeAll, evidenceOf } from '../shared/engine-outcomes.js';
 import type { NamedDocument } from '../shared/iam.js';
 import { attachedAwsManaged, attachedCustomerManaged, grantsFullAdmin, groupsOf, inlineDocuments, principalText, scanDocuments, where } from '../shared/iam.js';
 import { describeStatement } from '../shared/policy.js';
@@ -50,9 +52,12 @@ export default defineCheck({
   target: 'aws.iam.user',
   rationale:
     'IAM users hold long-term credentials (passwords, access keys) that leak through laptops, CI logs and ' +
-    'repositories. An IAM user with `AdministratorAccess`, or any policy allowing `*` on `*`, directly or through a ' +
-    'group, turns one leaked key into full control of the account. Administrators should use federated access or ' +
-    'roles with temporary credentials.',
+    'repositories. An IAM user that can perform every action on every resource, or every IAM write (enough to grant ' +
+    'itself the rest), turns one leaked key into full control of the account. This is judged by evaluating the user\'s ' +
+    'own policies, its groups\' policies and the AWS managed policies they attach, within its permissions boundary, as ' +
+    'AWS does: an administrator grant split across a group and a user policy is found, and one neutralised by a ' +
+    'boundary or an explicit deny is not reported. Administrators should use federated access or roles with temporary ' +
+    'credentials.',
   remediation: {
     summary: 'Remove administrator policies from the user and its groups; give administrators a role they assume (IAM Identity Center or federation) with MFA.',
     cli: 'aws iam detach-user-policy --user-name USER --policy-arn arn:aws:iam::aws:policy/AdministratorAccess\naws iam remove-user-from-group --user-name USER --group-name Admins',
@@ -63,23 +68,57 @@ export default defineCheck({
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#bp-users-federation-idp',
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#bp-workloads-use-roles',
     'https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AdministratorAccess.html',
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html',
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html',
   ],
   compliance: { 'cis-aws-3.0': ['1.16'] },
   evaluate(user: IamUser, ctx) {
+    const iam = ctx.services.iam;
+    if (iam === undefined) return structural(user, ctx);
     const who = principalText(user);
-    const own = adminGrants(ctx, inlineDocuments(user.inlinePolicies), user.managedPolicies);
-    const out: Outcome[] = own.grants.map((g) => ctx.fail(g.at, `${who} has administrator access through ${g.via}; remove it and use a role with temporary credentials`));
-    const undecided = [...own.undecided];
-    const { groups, unresolved } = groupsOf(ctx.estate, user);
-    for (const { group, at } of groups) {
-      const g = groupGrants(ctx, group);
-      for (const grant of g.grants) out.push(ctx.fail(at, `${who} is a member of ${principalText(group)}, which has administrator access through ${grant.via}; remove the user from the group or the grant from the group`));
-      if (g.grants.length === 0) undecided.push(...g.undecided.map((u) => ({ at, what: `${principalText(group)} ${u.what}` })));
-    }
-    for (const l of unresolved) undecided.push({ at: l.at, what: l.known ? `group ${code(l.value)}, which is not among the inputs` : 'a group whose name is not known before deployment' });
-    if (out.length > 0) return out;
-    const [first] = undecided;
-    if (first) return ctx.unknown(first.at, `cannot tell whether ${who} has administrator access: ${first.what} cannot be read`);
-    return ctx.pass();
+    const a = iam.administrator(user.key);
+    if (a.level === 'none') return ctx.pass();
+    const at = grantPosition(ctx, user, a.grantedBy);
+    if (a.level === 'unknown') return ctx.unknown(at, `cannot tell whether ${who} has administrator access: ${a.reason}`);
+    const what = a.level === 'full' ? 'every action on every resource' : 'every IAM write action, enough to grant itself anything';
+    return ctx.fail(at, `${who} has administrator access: it can perform ${what} (through ${citeAll(a.grantedBy)}); remove it and use a role with temporary credentials`, { evidence: evidenceOf(a.grantedBy) });
   },
 });
+
+/**
+ * Where the finding points: the first cited statement, at its position; for an AWS managed policy (whose text is not
+ * in the inputs) at the line that attaches it to the user or to one of its groups; else the user.
+ */
+function grantPosition(ctx: CheckContext, user: IamUser, cited: readonly StatementCitation[]): Provenance {
+  for (const c of cited) {
+    if (c.at !== undefined) return c.at;
+    const own = user.managedPolicies.find((l) => l.known && l.value === c.policy);
+    if (own !== undefined) return own.at;
+    for (const { group, at } of groupsOf(ctx.estate, user).groups) {
+      if (group.managedPolicies.some((l) => l.known && l.value === c.policy)) return at;
+    }
+  }
+  return user.at;
+}
+
+/** Without the IAM engine: administrator grants read from the policies, one finding per user. */
+function structural(user: IamUser, ctx: CheckContext): Outcome {
+  const who = principalText(user);
+  const own = adminGrants(ctx, inlineDocuments(user.inlinePolicies), user.managedPolicies);
+  const found: { at: Provenance; text: string }[] = own.grants.map((g) => ({ at: g.at, text: `has administrator access through ${g.via}` }));
+  const undecided = [...own.undecided];
+  const { groups, unresolved } = groupsOf(ctx.estate, user);
+  for (const { group, at } of groups) {
+    const g = groupGrants(ctx, group);
+    for (const grant of g.grants) found.push({ at, text: `is a member of ${principalText(group)}, which has administrator access through ${grant.via}` });
+    if (g.grants.length === 0) undecided.push(...g.undecided.map((u) => ({ at, what: `${principalText(group)} ${u.what}` })));
+  }
+  for (const l of unresolved) undecided.push({ at: l.at, what: l.known ? `group ${code(l.value)}, which is not among the inputs` : 'a group whose name is not known before deployment' });
+  const [first] = found;
+  if (first !== undefined) {
+    return ctx.fail(first.at, `${who} ${found.map((f) => f.text).join('; it also ')}; remove it (or the user from the group) and use a role with temporary credentials`);
+  }
+  const [u] = undecided;
+  if (u) return ctx.unknown(u.at, `cannot tell whether ${who} has administrator access: ${u.what} cannot be read`);
+  return ctx.pass();
+}

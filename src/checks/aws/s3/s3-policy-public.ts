@@ -1,6 +1,5 @@
 import { defineCheck } from '../../kit/define-check.js';
-import type { Outcome } from '../../kit/types.js';
-import { describeStatement, openToAnyone, statementsOf } from '../shared/policy.js';
+import { exposureOutcome } from '../shared/resource-exposure.js';
 import { BLOCKED_SEVERITY, blockedBy, bucketText } from './bucket.js';
 
 export default defineCheck({
@@ -12,11 +11,14 @@ export default defineCheck({
   target: 'aws.s3.bucket',
   rationale:
     'A bucket policy statement that allows `Principal: "*"` (or `{"AWS": "*"}`) opens the bucket to every AWS account ' +
-    'and, for most actions, to anonymous requests from the internet. S3 treats such a statement as non-public only ' +
-    'when a condition fixes the source (`aws:SourceArn`, `aws:SourceVpce`, `aws:SourceVpc`, `aws:SourceAccount`, ' +
-    '`aws:PrincipalOrgID`, a set of `aws:SourceIp` ranges …) or a Deny guards everyone outside fixed identities. When ' +
-    'Block Public Access (`BlockPublicPolicy`/`RestrictPublicBuckets`) is on, the policy is rejected or restricted and ' +
-    'the finding is low severity.',
+    'and, for most actions, to anonymous requests from the internet. The policy is evaluated, as AWS does, for an ' +
+    'anonymous caller and for a principal in an unrelated account, for reading, writing, deleting and listing objects ' +
+    'and for replacing the policy. A `"*"` pinned by a condition an outsider cannot meet (a fixed `aws:SourceVpce`, ' +
+    '`aws:SourceVpc`, `aws:SourceArn`, `aws:SourceAccount`, `aws:PrincipalOrgID`, a set of `aws:SourceIp` ranges …) or ' +
+    'by a Deny for everyone outside fixed identities is not public; a grant guarded only by conditions the caller ' +
+    'controls (`aws:SecureTransport`, an ARN pattern whose account is `*`) is. When Block Public Access ' +
+    '(`BlockPublicPolicy`/`RestrictPublicBuckets`) is on, the policy is rejected or restricted and the finding is low ' +
+    'severity. Where a value is known only at deployment, the statements are read for a principal open to anyone.',
   remediation: {
     summary: 'Name the principals that need access, or add a condition that pins them (organisation, account, VPC endpoint); serve public content through CloudFront with origin access control.',
     cli: 'aws s3api put-bucket-policy --bucket BUCKET --policy file://restricted-policy.json',
@@ -27,22 +29,15 @@ export default defineCheck({
     'https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status',
     'https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies.html',
     'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html',
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html',
   ],
   evaluate(bucket, ctx) {
-    const policy = bucket.policy;
-    if (!policy.known) return ctx.unknown(policy, `cannot read the bucket policy of ${bucketText(bucket)}`);
-    if (policy.value === null) return ctx.pass();
-    const all = statementsOf(policy.value);
     const blocked = blockedBy(bucket, ['blockPublicPolicy', 'restrictPublicBuckets']);
-    const out: Outcome[] = [];
-    for (const s of all) {
-      const open = openToAnyone(s, all, 's3');
-      if (open === false) continue;
-      const which = describeStatement(s);
-      if (open === 'unknown') out.push(ctx.unknown(s.at, `cannot tell whether ${bucketText(bucket)} policy ${which} is open to anyone: part of it is not known before deployment`));
-      else if (blocked) out.push(ctx.fail(s.at, `${bucketText(bucket)} policy ${which} allows any principal with no restricting condition; ${blocked} blocks it today, but name the principals or pin them with a condition`, { severity: BLOCKED_SEVERITY }));
-      else out.push(ctx.fail(s.at, `${bucketText(bucket)} policy ${which} allows any principal with no restricting condition; name the principals or pin them with a condition such as \`aws:PrincipalOrgID\``));
-    }
-    return out.length > 0 ? out : ctx.pass();
+    return exposureOutcome(ctx, {
+      resource: bucket, policy: bucket.policy, what: bucketText(bucket), restriction: 's3',
+      fix: 'name the principals or pin them with a condition such as `aws:PrincipalOrgID`',
+      answer: (iam) => iam.resourceExposure(bucket.key),
+      ...(blocked !== undefined ? { blocked: { by: blocked, severity: BLOCKED_SEVERITY } } : {}),
+    });
   },
 });
