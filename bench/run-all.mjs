@@ -10,6 +10,7 @@ const benches = [
   ['bench/network/run.ts'],
   ['bench/rbac/run.ts'],
   ['bench/arm/run.ts'],
+  ['bench/json-exports/run.ts'],
 ];
 let failed = 0;
 for (const [script, ...args] of benches) {

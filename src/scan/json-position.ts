@@ -1,16 +1,4 @@
-/** Line and column (1-based) of a character offset. */
-export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: end - lineStart + 1 };
-}
+import { lineColumnAt } from '../loaders/common/line-index.js';
 
 /**
  * Where `JSON.parse` failed. V8 names the offset in its message ("… in JSON at position 42"); when it does not

@@ -1,6 +1,5 @@
 import { parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Node, ParseError } from 'jsonc-parser';
-import type { Provenance } from '../../model/core/index.js';
 
 /**
  * JSON with positions for ARM templates. ARM accepts comments (`//`, `/* *\/`) in templates, which `jsonc-parser`
@@ -11,48 +10,8 @@ import type { Provenance } from '../../model/core/index.js';
 /** Deeper nesting than this is refused before parsing: the parser recurses, and no real template comes close. */
 export const MAX_JSON_DEPTH = 128;
 
-export class LineIndex {
-  readonly #starts: number[] = [0];
-
-  constructor(readonly file: string, text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.#starts.push(i + 1);
-  }
-
-  /** 0-based index of the line holding a 0-based offset. */
-  #lineOf(offset: number): number {
-    let lo = 0;
-    let hi = this.#starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.#starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  }
-
-  /** 1-based line and column of a 0-based offset. */
-  lineCol(offset: number): { line: number; column: number } {
-    const l = this.#lineOf(offset);
-    return { line: l + 1, column: offset - (this.#starts[l] ?? 0) + 1 };
-  }
-
-  span(offset: number, length: number): Provenance {
-    const end = offset + Math.max(length, 0);
-    const l = this.#lineOf(offset);
-    const el = end < (this.#starts[l + 1] ?? Infinity) ? l : this.#lineOf(end);
-    return {
-      file: this.file,
-      line: l + 1,
-      column: offset - (this.#starts[l] ?? 0) + 1,
-      endLine: el + 1,
-      endColumn: end - (this.#starts[el] ?? 0) + 1,
-    };
-  }
-
-  at(node: Node): Provenance {
-    return this.span(node.offset, node.length);
-  }
-}
+// Re-exported: the evaluator (eval/state.ts) and its tests import the line index from here.
+export { LineIndex } from '../common/line-index.js';
 
 export type JsonParse =
   | { readonly ok: true; readonly root: Node }

@@ -13,7 +13,7 @@ import type {
 } from '../../model/index.js';
 import type { ObjectValue, Value } from '../common/value.js';
 import type { LoadResult } from '../types.js';
-import { obj, objects, readJsonTree, text } from './json-tree.js';
+import { asObject, objects, readJsonTree, text } from '../common/json-tree.js';
 
 /** Top-level list key → what each element must carry to be that export. */
 const LISTS: Readonly<Record<string, string>> = {
@@ -146,8 +146,8 @@ class Adapter {
     const id = this.idOf(o, 'NetworkAclId', 'network ACL');
     if (id === undefined) return;
     const entries: NetworkAclEntry[] = objects(o.fields.get('Entries')).map((e) => {
-      const range = obj(e.fields.get('PortRange'));
-      const icmp = obj(e.fields.get('IcmpTypeCode'));
+      const range = asObject(e.fields.get('PortRange'));
+      const icmp = asObject(e.fields.get('IcmpTypeCode'));
       const egress = e.fields.get('Egress');
       const cidr = e.fields.has('Ipv6CidrBlock') ? this.str(e, 'Ipv6CidrBlock', e.at) : this.str(e, 'CidrBlock', e.at);
       const action = this.str(e, 'RuleAction', e.at);
@@ -220,9 +220,9 @@ class Adapter {
     const privateIps = privs
       ? known(objects(privs).map((p) => text(p.fields.get('PrivateIpAddress'))).filter((x): x is string => x !== undefined), privs.at)
       : mapAttr1(this.str(o, 'PrivateIpAddress', o.at));
-    const publicIp = text(obj(o.fields.get('Association'))?.fields.get('PublicIp'))
-      ?? objects(privs).map((p) => text(obj(p.fields.get('Association'))?.fields.get('PublicIp'))).find((x) => x !== undefined);
-    const attachment = obj(o.fields.get('Attachment'));
+    const publicIp = text(asObject(o.fields.get('Association'))?.fields.get('PublicIp'))
+      ?? objects(privs).map((p) => text(asObject(p.fields.get('Association'))?.fields.get('PublicIp'))).find((x) => x !== undefined);
+    const attachment = asObject(o.fields.get('Attachment'));
     const v6 = o.fields.get('Ipv6Addresses');
     const n: NetworkInterface = {
       ...this.base('aws.ec2.networkInterface', id, 'AWS::EC2::NetworkInterface', o), subnet: this.str(o, 'SubnetId', o.at),
@@ -236,11 +236,11 @@ class Adapter {
   instance(o: ObjectValue): void {
     const id = this.idOf(o, 'InstanceId', 'instance');
     if (id === undefined) return;
-    const state = text(obj(o.fields.get('State'))?.fields.get('Name'));
+    const state = text(asObject(o.fields.get('State'))?.fields.get('Name'));
     if (state === 'terminated') return;
     const pub = o.fields.get('PublicIpAddress');
-    const meta = obj(o.fields.get('MetadataOptions'));
-    const profile = obj(o.fields.get('IamInstanceProfile'));
+    const meta = asObject(o.fields.get('MetadataOptions'));
+    const profile = asObject(o.fields.get('IamInstanceProfile'));
     const i: Ec2Instance = {
       ...this.base('aws.ec2.instance', id, 'AWS::EC2::Instance', o), subnet: this.str(o, 'SubnetId', o.at),
       securityGroups: this.links(o, 'SecurityGroups', 'GroupId'), networkInterfaces: this.links(o, 'NetworkInterfaces', 'NetworkInterfaceId'),
@@ -264,7 +264,7 @@ function nameTag(o: ObjectValue): string | undefined {
 }
 
 function associated(a: ObjectValue, stateKey: string): boolean {
-  const s = text(obj(a.fields.get(stateKey))?.fields.get('State'));
+  const s = text(asObject(a.fields.get(stateKey))?.fields.get('State'));
   return s === undefined || s === 'associated' || s === 'associating';
 }
 
@@ -295,10 +295,10 @@ function routeTarget(r: ObjectValue): [Route['targetType'], string | undefined] 
 }
 
 export function loadAwsCliNetworkExport(file: string, source: string): LoadResult {
-  const { value, diagnostics } = readJsonTree(file, source);
+  const { value, diagnostics } = readJsonTree(file, source, { comments: false });
   const a = new Adapter(file);
   a.diagnostics.push(...diagnostics);
-  const root = obj(value);
+  const root = asObject(value);
   if (!root) return { resources: [], fragments: [], diagnostics: a.diagnostics };
   for (const r of objects(root.fields.get('Reservations'))) for (const i of objects(r.fields.get('Instances'))) a.instance(i);
   for (const o of objects(root.fields.get('Vpcs'))) a.vpc(o);

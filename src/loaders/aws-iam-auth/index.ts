@@ -12,6 +12,7 @@ import type { Node, ParseError } from 'jsonc-parser';
 import type { Attr, EmbeddedDocument, JsonValue, Link, LoadDiagnostic, NativeRef, Provenance } from '../../model/core/index.js';
 import { known, unknown } from '../../model/core/index.js';
 import type { IamGroup, IamInstanceProfile, IamManagedPolicy, IamRole, IamUser, InlinePolicy, Resource } from '../../model/index.js';
+import { LineIndex } from '../common/line-index.js';
 import type { LoadResult } from '../types.js';
 
 const LIST_KEYS = ['UserDetailList', 'GroupDetailList', 'RoleDetailList', 'Policies'] as const;
@@ -28,30 +29,6 @@ export function isAuthorizationDetails(doc: unknown): boolean {
     }
   }
   return lists > 0;
-}
-
-class Positions {
-  private readonly starts: number[] = [0];
-  constructor(readonly file: string, text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
-  }
-
-  private lc(offset: number): [number, number] {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return [lo + 1, offset - (this.starts[lo] as number) + 1];
-  }
-
-  of(n: Node): Provenance {
-    const [line, column] = this.lc(n.offset);
-    const [endLine, endColumn] = this.lc(n.offset + n.length);
-    return { file: this.file, line, column, endLine, endColumn };
-  }
 }
 
 function child(n: Node | undefined, key: string): Node | undefined {
@@ -93,7 +70,7 @@ class Loader {
   private readonly membersByGroup = new Map<string, Link[]>();
   private readonly profiles = new Map<string, IamInstanceProfile>();
 
-  constructor(private readonly pos: Positions) {}
+  constructor(private readonly pos: LineIndex) {}
 
   report(code: LoadDiagnostic['code'], at: Provenance, message: string): void {
     this.diagnostics.push({ code, severity: 'warning', file: at.file, line: at.line, column: at.column, message });
@@ -101,16 +78,16 @@ class Loader {
 
   attr(n: Node | undefined, at: Provenance, name: string): Attr<string> {
     const s = str(n);
-    return s !== undefined && n !== undefined ? known(s, this.pos.of(n)) : unknown(at, `\`${name}\` is missing from the export`);
+    return s !== undefined && n !== undefined ? known(s, this.pos.at(n)) : unknown(at, `\`${name}\` is missing from the export`);
   }
 
   /** A policy document: a JSON object, or a URL-encoded JSON string as the raw API returns it. */
   document(n: Node | undefined, at: Provenance, what: string): Attr<EmbeddedDocument> {
     if (n === undefined) return unknown(at, `${what} is missing from the export`);
-    const where = this.pos.of(n);
+    const where = this.pos.at(n);
     if (n.type === 'object') {
       const statements = child(n, 'Statement');
-      const statementAt = statements?.type === 'array' ? items(statements).map((s) => this.pos.of(s)) : statements ? [this.pos.of(statements)] : undefined;
+      const statementAt = statements?.type === 'array' ? items(statements).map((s) => this.pos.at(s)) : statements ? [this.pos.at(statements)] : undefined;
       return known({ json: value(n), at: where, partial: false, ...(statementAt ? { statementAt } : {}) }, where);
     }
     if (n.type === 'string') {
@@ -132,7 +109,7 @@ class Loader {
 
   inline(list: Node | undefined, what: string): InlinePolicy[] {
     return items(list).map((p, k) => {
-      const pAt = this.pos.of(p);
+      const pAt = this.pos.at(p);
       const name = str(child(p, 'PolicyName')) ?? `${what}[${k}]`;
       return { name, document: this.document(child(p, 'PolicyDocument'), pAt, `the document of inline policy \`${name}\``) };
     });
@@ -141,7 +118,7 @@ class Loader {
   managed(list: Node | undefined): Link[] {
     return items(list).flatMap((p) => {
       const arn = str(child(p, 'PolicyArn'));
-      return arn === undefined ? [] : [known(arn, this.pos.of(p))];
+      return arn === undefined ? [] : [known(arn, this.pos.at(p))];
     });
   }
 
@@ -149,7 +126,7 @@ class Loader {
     if (n === undefined) return known(null, at);
     const arn = child(n, 'PermissionsBoundaryArn');
     const s = str(arn);
-    return s !== undefined && arn !== undefined ? known(s, this.pos.of(arn)) : unknown(this.pos.of(n), 'the permissions boundary has no ARN');
+    return s !== undefined && arn !== undefined ? known(s, this.pos.at(arn)) : unknown(this.pos.at(n), 'the permissions boundary has no ARN');
   }
 
   tags(n: Node | undefined, at: Provenance): Attr<Readonly<Record<string, string>>> {
@@ -159,7 +136,7 @@ class Loader {
       const v = str(child(t, 'Value'));
       if (k !== undefined && v !== undefined) out[k] = v;
     }
-    return known(out, n !== undefined ? this.pos.of(n) : at);
+    return known(out, n !== undefined ? this.pos.at(n) : at);
   }
 
   native(type: string, name: string, arn: string | undefined): NativeRef {
@@ -167,7 +144,7 @@ class Loader {
   }
 
   entry(n: Node, nameKey: string, idKey: string, type: string, list: string): { at: Provenance; name: Attr<string>; arn?: string; aliases: string[]; native: NativeRef } | undefined {
-    const at = this.pos.of(n);
+    const at = this.pos.at(n);
     const name = this.attr(child(n, nameKey), at, nameKey);
     const arn = str(child(n, 'Arn'));
     const id = str(child(n, idKey));
@@ -186,7 +163,7 @@ class Loader {
     const key = e.arn ?? `user/${e.native.name}`;
     const groups = items(child(n, 'GroupList')).flatMap((g) => {
       const s = str(g);
-      return s === undefined ? [] : [known(s, this.pos.of(g))];
+      return s === undefined ? [] : [known(s, this.pos.at(g))];
     });
     for (const g of groups) {
       const list = this.membersByGroup.get(g.value) ?? [];
@@ -255,7 +232,7 @@ class Loader {
       ?? versions.find((v) => defaultId !== undefined && str(child(v, 'VersionId')) === defaultId);
     const document = chosen === undefined
       ? unknown(e.at, 'the export does not include the default version of this policy')
-      : this.document(child(chosen, 'Document'), this.pos.of(chosen), `the default version of \`${e.native.name}\``);
+      : this.document(child(chosen, 'Document'), this.pos.at(chosen), `the default version of \`${e.native.name}\``);
     const p: IamManagedPolicy = {
       kind: 'aws.iam.policy', key: e.arn ?? `policy/${e.native.name}`, aliases: e.aliases, native: e.native, at: e.at,
       name: e.name,
@@ -287,10 +264,10 @@ function safeDecode(s: string): string | undefined {
 export function loadAuthorizationDetails(file: string, text: string): LoadResult {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
-  const pos = new Positions(file, text);
+  const pos = new LineIndex(file, text);
   const first = errors[0];
   if (first !== undefined || root === undefined) {
-    const at = first !== undefined ? pos.of({ offset: first.offset, length: 0 } as Node) : { file, line: 1, column: 1 };
+    const at = first !== undefined ? pos.lineCol(first.offset) : { line: 1, column: 1 };
     return {
       resources: [], fragments: [],
       diagnostics: [{ code: 'parse-error', severity: 'error', file, line: at.line, column: at.column, message: `invalid JSON: ${first !== undefined ? printParseErrorCode(first.error) : 'empty document'}` }],

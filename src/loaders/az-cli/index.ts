@@ -15,7 +15,7 @@ import type {
 } from '../../model/index.js';
 import type { ObjectValue, Value } from '../common/value.js';
 import type { LoadResult } from '../types.js';
-import { obj, objects, readJsonTree, text } from '../aws-cli/json-tree.js';
+import { asObject, objects, readJsonTree, text } from '../common/json-tree.js';
 
 const TYPES: Readonly<Record<string, string>> = {
   'microsoft.network/networksecuritygroups': 'nsg',
@@ -77,7 +77,7 @@ class Adapter {
 
   /** `{ "id": … }` sub-resource reference, or null when absent. */
   ref(o: ObjectValue | undefined, key: string): Link | null {
-    const v = obj(get(o, key));
+    const v = asObject(get(o, key));
     if (!v) return null;
     const id = v.fields.get('id');
     return id?.t === 'string' ? known(id.v, id.at) : unknown(v.at, `\`${key}.id\` is missing from the export`);
@@ -166,7 +166,7 @@ class Adapter {
   publicIp(o: ObjectValue): void {
     const b = this.base('azure.network.publicIp', o, 'Microsoft.Network/publicIPAddresses');
     if (!b) return;
-    const sku = obj(get(o, 'sku'));
+    const sku = asObject(get(o, 'sku'));
     const addr = get(o, 'ipAddress');
     const version = get(o, 'publicIPAddressVersion');
     const p: PublicIpAddress = {
@@ -198,7 +198,7 @@ class Adapter {
   vnet(o: ObjectValue): void {
     const b = this.base('azure.network.vnet', o, 'Microsoft.Network/virtualNetworks');
     if (!b) return;
-    const space = obj(get(o, 'addressSpace'));
+    const space = asObject(get(o, 'addressSpace'));
     const peerings = objects(get(o, 'virtualNetworkPeerings'))
       .filter((p) => (text(get(p, 'peeringState')) ?? 'Connected').toLowerCase() === 'connected')
       .map((p) => this.ref(p, 'remoteVirtualNetwork'))
@@ -227,11 +227,11 @@ class Adapter {
   vm(o: ObjectValue): void {
     const b = this.base('azure.compute.vm', o, 'Microsoft.Compute/virtualMachines');
     if (!b) return;
-    const identity = obj(get(o, 'identity'));
-    const uai = obj(identity?.fields.get('userAssignedIdentities'));
-    const os = obj(get(obj(get(o, 'storageProfile')), 'osDisk'));
+    const identity = asObject(get(o, 'identity'));
+    const uai = asObject(identity?.fields.get('userAssignedIdentities'));
+    const os = asObject(get(asObject(get(o, 'storageProfile')), 'osDisk'));
     const osType = text(get(os, 'osType'));
-    const linux = obj(get(obj(get(o, 'osProfile')), 'linuxConfiguration'));
+    const linux = asObject(get(asObject(get(o, 'osProfile')), 'linuxConfiguration'));
     const disable = linux?.fields.get('disablePasswordAuthentication');
     const vm: VirtualMachine = {
       ...b,
@@ -240,17 +240,17 @@ class Adapter {
       osType: osType === 'Linux' || osType === 'Windows' ? known(osType, (get(os, 'osType') as Value).at) : known(null, o.at),
       passwordAuthentication: disable?.t === 'bool' ? known(!disable.v, disable.at) : osType === 'Windows' ? known(true, o.at) : unknown(o.at, '`osProfile` is not in the export'),
       adminPassword: unknown(o.at, '`az vm list` never returns the admin password'),
-      networkInterfaces: this.refs(obj(get(o, 'networkProfile')), 'networkInterfaces'),
+      networkInterfaces: this.refs(asObject(get(o, 'networkProfile')), 'networkInterfaces'),
     };
     this.resources.push(vm);
   }
 }
 
 export function loadAzCliNetworkExport(file: string, source: string): LoadResult {
-  const { value, diagnostics } = readJsonTree(file, source);
+  const { value, diagnostics } = readJsonTree(file, source, { comments: false });
   const a = new Adapter();
   a.diagnostics.push(...diagnostics);
-  const list = value?.t === 'list' ? value : obj(value)?.fields.get('value');
+  const list = value?.t === 'list' ? value : asObject(value)?.fields.get('value');
   for (const o of objects(list)) {
     const t = text(o.fields.get('type'))?.toLowerCase();
     switch (t === undefined ? undefined : TYPES[t]) {

@@ -29,7 +29,8 @@ import type {
 import type { ObjectValue, Value } from '../common/value.js';
 import type { LoadResult } from '../types.js';
 import { readPolicyRules } from './policy.js';
-import { asObject, entries, pick, readJson, text } from './tree.js';
+import { asObject, readJsonTree, text } from '../common/json-tree.js';
+import { entries, pick } from './tree.js';
 
 type Handler = (root: Value, out: Out) => void;
 
@@ -456,7 +457,8 @@ export function loadRbacExport(file: string, source: string): LoadResult {
     out.diagnostics.push({ code: 'not-a-template', severity: 'error', file, line: 1, column: 1, message: `\`${basename(file)}\` is not one of the RBAC export file names (${RBAC_EXPORT_FILES.join(', ')})` });
     return out;
   }
-  const parsed = readJson(file, source);
+  // Unlike the CLI exports, comments are tolerated here, as this loader always did.
+  const parsed = readJsonTree(file, source, { comments: true });
   out.diagnostics.push(...parsed.diagnostics);
   if (parsed.value) handler(parsed.value, out);
   return out;

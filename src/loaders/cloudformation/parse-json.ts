@@ -1,4 +1,5 @@
 import type { LoadDiagnostic, Provenance } from '../../model/core/index.js';
+import { lineColumnAt } from '../common/line-index.js';
 import type { ObjectValue, Value } from '../common/value.js';
 import { KEY_POSITION_DEPTH, MAX_SOURCE_DEPTH, diagnostic } from './source.js';
 import type { SourceTree } from './source.js';
@@ -216,21 +217,9 @@ export function parseJsonTemplate(file: string, text: string): SourceTree {
   } catch (e) {
     if (!(e instanceof JsonSyntaxError)) throw e;
     // Recount the position of the failure: the incremental counter is exact only where the scan stopped.
-    const pos = positionOf(text, e.offset);
+    const pos = lineColumnAt(text, e.offset);
     const prefix = e.code === 'too-deep' ? '' : 'invalid JSON: ';
     diagnostics.push(diagnostic(e.code, file, pos, `${prefix}${e.message}`));
     return { root: undefined, keyAt, diagnostics };
   }
-}
-
-/** 1-based line and column of an offset. */
-export function positionOf(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  const end = Math.min(offset, text.length);
-  for (let k = text.indexOf('\n'); k !== -1 && k < end; k = text.indexOf('\n', k + 1)) {
-    line++;
-    start = k + 1;
-  }
-  return { line, column: end - start + 1 };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALL, JsonScanError, JsonScanner, LineMap } from './json-scan.js';
+import { ALL, JsonScanError, JsonScanner } from './json-scan.js';
 
 describe('JsonScanner', () => {
   const text = '{\n  "a": [1, {"b": "x\\"y"}, true],\n  "skip": {"deep": [[[]]]},\n  "k\\u00e9y": null\n}';
@@ -43,14 +43,5 @@ describe('JsonScanner', () => {
     expect(() => new JsonScanner(deep).validate()).not.toThrow();
     const node = new JsonScanner(deep).scan(0, ALL);
     expect(node.props?.get('x')?.end).toBe(deep.length - 1);
-  });
-});
-
-describe('LineMap', () => {
-  it('turns offsets into 1-based lines and columns', () => {
-    const lines = new LineMap('f.json', 'ab\ncd\n\nef');
-    expect(lines.point(0)).toEqual({ line: 1, column: 1 });
-    expect(lines.point(4)).toEqual({ line: 2, column: 2 });
-    expect(lines.span(7, 9)).toEqual({ file: 'f.json', line: 4, column: 1, endLine: 4, endColumn: 3 });
   });
 });

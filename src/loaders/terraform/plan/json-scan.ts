@@ -1,5 +1,3 @@
-import type { Provenance } from '../../../model/core/index.js';
-
 /**
  * Offsets of JSON values, for plan files. Plans are large (tens of megabytes, one line when written by `terraform
  * show -json`), so the document is evaluated with `JSON.parse` and this scanner only records where values are. A
@@ -218,47 +216,5 @@ export class JsonScanner {
 
   private fault(offset: number, message: string): JsonScanError {
     return new JsonScanError(offset, message);
-  }
-}
-
-/** Offsets → 1-based line/column for one file. */
-export class LineMap {
-  readonly #starts: number[] = [0];
-
-  constructor(readonly file: string, text: string) {
-    let i = text.indexOf('\n');
-    while (i >= 0) {
-      this.#starts.push(i + 1);
-      i = text.indexOf('\n', i + 1);
-    }
-  }
-
-  private lineOf(offset: number): number {
-    const s = this.#starts;
-    let lo = 0;
-    let hi = s.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((s[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  }
-
-  /** 1-based line and column of an offset. */
-  point(offset: number): { line: number; column: number } {
-    const l = this.lineOf(offset);
-    return { line: l + 1, column: offset - (this.#starts[l] ?? 0) + 1 };
-  }
-
-  span(start: number, end: number): Provenance {
-    const a = this.lineOf(start);
-    const b = end > start ? this.lineOf(end) : a;
-    const s = this.#starts;
-    return { file: this.file, line: a + 1, column: start - (s[a] ?? 0) + 1, endLine: b + 1, endColumn: end - (s[b] ?? 0) + 1 };
-  }
-
-  of(node: JsonNode): Provenance {
-    return this.span(node.start, node.end);
   }
 }

@@ -6,7 +6,8 @@ import type { Key, ModuleStep } from './address.js';
 import { parseResourceAddress, resourceId } from './address.js';
 import { PlanConfig, RefResolver } from './config.js';
 import type { JsonNode, Shape } from './json-scan.js';
-import { ALL, JsonScanError, JsonScanner, LineMap } from './json-scan.js';
+import { ALL, JsonScanError, JsonScanner } from './json-scan.js';
+import { LineIndex } from '../../common/line-index.js';
 import type { JsonObject } from './json.js';
 import { arr, isObject, obj, str, strings } from './json.js';
 import type { BuildEnv } from './values.js';
@@ -55,9 +56,9 @@ const SUPPORTED_MAJOR = new Set(['0', '1']);
 
 export function loadTerraformPlan(file: string, text: string, parsedJson?: unknown): PlanLoad {
   const diagnostics: LoadDiagnostic[] = [];
-  const lines = new LineMap(file, text);
+  const lines = new LineIndex(file, text);
   const diag = (code: LoadDiagnostic['code'], severity: LoadDiagnostic['severity'], offset: number, message: string): void => {
-    const p = lines.point(offset);
+    const p = lines.lineCol(offset);
     diagnostics.push({ code, severity, file, line: p.line, column: p.column, message });
   };
   const empty = (): PlanLoad => ({ instances: [], variables: [], diagnostics });
@@ -91,7 +92,7 @@ export function loadTerraformPlan(file: string, text: string, parsedJson?: unkno
     // The document parsed, so this only happens when the text given is not the text parsed: keep going unpositioned.
     diag('parse-error', 'warning', e instanceof JsonScanError ? e.offset : 0, 'could not locate values in the plan text; findings point at the start of the file');
   }
-  const at = (n: JsonNode | undefined, fallback: Provenance = filePos(file)): Provenance => (n ? lines.of(n) : fallback);
+  const at = (n: JsonNode | undefined, fallback: Provenance = filePos(file)): Provenance => (n ? lines.span(n.start, n.end) : fallback);
 
   const version = str(plan['format_version']) ?? '';
   const major = version.split('.')[0] ?? '';
@@ -213,7 +214,7 @@ function isDeleteOnly(change: JsonObject): boolean {
  * Root module variables: declared in `configuration.root_module.variables` (default, `sensitive`), given values in
  * `variables`. The default is what the configuration hard-codes, which is what the secret checks judge.
  */
-function readVariables(plan: JsonObject, root: JsonNode | undefined, lines: LineMap, file: string, keyOf: (a: string) => string): TfVariable[] {
+function readVariables(plan: JsonObject, root: JsonNode | undefined, lines: LineIndex, file: string, keyOf: (a: string) => string): TfVariable[] {
   const declared = obj(obj(obj(plan['configuration'])?.['root_module'])?.['variables']) ?? {};
   const declaredNodes = root?.props?.get('configuration')?.props?.get('root_module')?.props?.get('variables')?.props;
   const given = obj(plan['variables']) ?? {};
@@ -229,7 +230,7 @@ function readVariables(plan: JsonObject, root: JsonNode | undefined, lines: Line
       sensitive: d?.['sensitive'] === true,
       default: dflt === null || dflt === undefined ? null : typeof dflt === 'string' ? dflt : JSON.stringify(dflt),
       key: keyOf(`var.${name}`),
-      at: node ? lines.of(node) : filePos(file),
+      at: node ? lines.span(node.start, node.end) : filePos(file),
     });
   }
   return out;

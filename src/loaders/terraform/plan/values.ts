@@ -4,7 +4,8 @@ import { groupReferences } from './address.js';
 import type { ModuleStep } from './address.js';
 import type { RefResolver, SelfInstance } from './config.js';
 import { isExpression } from './config.js';
-import type { JsonNode, LineMap } from './json-scan.js';
+import type { LineIndex } from '../../common/line-index.js';
+import type { JsonNode } from './json-scan.js';
 import type { JsonObject } from './json.js';
 import { isObject, strings } from './json.js';
 
@@ -36,7 +37,7 @@ const EMPTY: JsonObject = {};
 const MAX_VALUE_DEPTH = 64;
 
 export interface BuildEnv {
-  readonly lines: LineMap;
+  readonly lines: LineIndex;
   readonly resolver: RefResolver;
   readonly mods: readonly ModuleStep[];
   readonly self?: SelfInstance;
@@ -58,7 +59,7 @@ export function buildResourceValues(
 }
 
 function build(env: BuildEnv, json: unknown, node: JsonNode | undefined, unk: unknown, ctx: ExprCtx, fallback: Provenance, depth: number): Value {
-  const at = node ? env.lines.of(node) : fallback;
+  const at = node ? env.lines.span(node.start, node.end) : fallback;
   if (unk === true) return unknownLeaf(ctx, at);
   if (depth > MAX_VALUE_DEPTH) {
     env.tooDeep = true;

@@ -2,6 +2,7 @@ import { parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Node as JsonNode, ParseError } from 'jsonc-parser';
 import type { Parser } from 'web-tree-sitter';
 import type { LoadDiagnostic, Provenance } from '../../../../model/core/index.js';
+import { LineIndex } from '../../../common/line-index.js';
 import type { Attribute, Block, Body, Expr } from './ast.js';
 import { emptyBody } from './ast.js';
 import { MAX_EXPR_DEPTH, parseHcl } from './from-tree.js';
@@ -26,9 +27,9 @@ export interface ParsedJson {
 }
 
 export function parseTfJson(parser: Parser, text: string, file: string): ParsedJson {
-  const lines = new LineIndex(text);
+  const lines = new LineIndex(file, text);
   const diagnostics: LoadDiagnostic[] = [];
-  const whole = lines.pos(file, 0, text.length);
+  const whole = lines.span(0, text.length);
   if (jsonDepth(text) > MAX_EXPR_DEPTH) {
     diagnostics.push({ code: 'too-deep', severity: 'error', file, line: 1, column: 1, message: `JSON nested more than ${MAX_EXPR_DEPTH} levels deep is not read` });
     return { body: emptyBody(whole), diagnostics };
@@ -36,7 +37,7 @@ export function parseTfJson(parser: Parser, text: string, file: string): ParsedJ
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   for (const e of errors.slice(0, 20)) {
-    const p = lines.pos(file, e.offset, e.offset + e.length);
+    const p = lines.span(e.offset, e.offset + e.length);
     diagnostics.push({ code: 'parse-error', severity: 'error', file, line: p.line, column: p.column, message: `JSON syntax error: ${printParseErrorCode(e.error)}` });
   }
   if (!root || root.type !== 'object') {
@@ -64,31 +65,6 @@ function jsonDepth(text: string): number {
   return max;
 }
 
-export class LineIndex {
-  private readonly starts: number[] = [0];
-
-  constructor(text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
-  }
-
-  lineCol(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - (this.starts[lo] as number) + 1 };
-  }
-
-  pos(file: string, from: number, to: number): Provenance {
-    const s = this.lineCol(from);
-    const e = this.lineCol(to);
-    return { file, line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
-  }
-}
-
 class JsonConverter {
   constructor(
     private readonly parser: Parser,
@@ -98,7 +74,7 @@ class JsonConverter {
   ) {}
 
   private at(n: JsonNode): Provenance {
-    return this.lines.pos(this.file, n.offset, n.offset + n.length);
+    return this.lines.at(n);
   }
 
   topLevel(root: JsonNode): Body {
