@@ -1,25 +1,13 @@
 import { Command, Option } from '@commander-js/extra-typings';
-import { loadEstate } from '../../scan/load-estate.js';
-import type { LoadedEstate } from '../../scan/load-estate.js';
 import { azureAccess, azureCan, azureWhoCan } from '../../scan/queries/azure-access.js';
 import type { ContextArgs, GrantJson } from '../../scan/queries/azure-access.js';
-import { EXIT } from '../exit-codes.js';
 import { emit, log } from '../io.js';
-
-async function load(paths: readonly string[], quiet: boolean | undefined): Promise<LoadedEstate> {
-  const loaded = await loadEstate(paths, quiet ? {} : { onProgress: (l) => log(`parapet: ${l}`) });
-  for (const d of loaded.diagnostics) if (d.severity === 'error') log(`parapet: ${d.file}:${d.line}:${d.column}: ${d.message}`);
-  return loaded;
-}
+import { finishQuery, loadQueryInputs, refuseQuery } from './query-inputs.js';
 
 /** The engine's remarks on the inputs (an unknown role, a scope that does not parse, a group cycle), on stderr. */
 function remarks(diagnostics: readonly { readonly message: string; readonly at?: { readonly file: string; readonly line: number; readonly column: number } }[], quiet: boolean | undefined): void {
   if (quiet) return;
   for (const d of diagnostics) log(`parapet: ${d.at ? `${d.at.file}:${d.at.line}:${d.at.column}: ` : ''}warning: ${d.message}`);
-}
-
-function finish(loaded: LoadedEstate): void {
-  process.exitCode = loaded.diagnostics.some((d) => d.severity === 'error') ? EXIT.usageOrInput : EXIT.ok;
 }
 
 function grantLine(g: GrantJson): string {
@@ -40,13 +28,9 @@ interface QueryOptions {
 
 /** The Azure branch of `parapet can` (an action of the form `Microsoft.X/…`). */
 export async function azureCanAction(paths: readonly string[], opts: QueryOptions & { readonly principal: string }): Promise<void> {
-  const loaded = await load(paths, opts.quiet);
+  const loaded = await loadQueryInputs(paths, opts.quiet);
   const out = azureCan(loaded.estate, opts.principal, opts.action, opts.resource, opts.context);
-  if (!out.ok) {
-    log(`parapet: ${out.error.message}`);
-    process.exitCode = EXIT.usageOrInput;
-    return;
-  }
+  if (!out.ok) return refuseQuery(out.error.message);
   remarks(out.diagnostics, opts.quiet);
   const r = out.result;
   if (opts.format === 'json') emit(`${JSON.stringify(r, null, 2)}\n`, undefined);
@@ -59,18 +43,14 @@ export async function azureCanAction(paths: readonly string[], opts: QueryOption
     ];
     emit(`${lines.join('\n')}\n`, undefined);
   }
-  finish(loaded);
+  finishQuery(loaded);
 }
 
 /** The Azure branch of `parapet who-can`. */
 export async function azureWhoCanAction(paths: readonly string[], opts: QueryOptions): Promise<void> {
-  const loaded = await load(paths, opts.quiet);
+  const loaded = await loadQueryInputs(paths, opts.quiet);
   const out = azureWhoCan(loaded.estate, opts.action, opts.resource, opts.context);
-  if (!out.ok) {
-    log(`parapet: ${out.error.message}`);
-    process.exitCode = EXIT.usageOrInput;
-    return;
-  }
+  if (!out.ok) return refuseQuery(out.error.message);
   remarks(out.diagnostics, opts.quiet);
   const r = out.result;
   if (opts.format === 'json') emit(`${JSON.stringify(r, null, 2)}\n`, undefined);
@@ -83,7 +63,7 @@ export async function azureWhoCanAction(paths: readonly string[], opts: QueryOpt
     const notes = r.unknowns.map((u) => `note     ${u}`);
     emit(`${[...rows, ...denied, ...notes].join('\n')}${rows.length + denied.length + notes.length > 0 ? '\n' : ''}${r.principals.length} principals\n`, undefined);
   }
-  finish(loaded);
+  finishQuery(loaded);
 }
 
 export function accessCommand() {
@@ -95,18 +75,10 @@ export function accessCommand() {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json'] as const).default('table' as const))
     .option('-q, --quiet', 'no progress on stderr')
     .action(async (paths, opts) => {
-      if (opts.at !== undefined && Number.isNaN(Date.parse(opts.at))) {
-        log(`parapet: --at \`${opts.at}\` is not an ISO 8601 date-time`);
-        process.exitCode = EXIT.usageOrInput;
-        return;
-      }
-      const loaded = await load(paths, opts.quiet);
+      if (opts.at !== undefined && Number.isNaN(Date.parse(opts.at))) return refuseQuery(`--at \`${opts.at}\` is not an ISO 8601 date-time`);
+      const loaded = await loadQueryInputs(paths, opts.quiet);
       const out = azureAccess(loaded.estate, opts.principal, opts.at);
-      if (!out.ok) {
-        log(`parapet: ${out.error.message}`);
-        process.exitCode = EXIT.usageOrInput;
-        return;
-      }
+      if (!out.ok) return refuseQuery(out.error.message);
       remarks(out.diagnostics, opts.quiet);
       const r = out.result;
       if (opts.format === 'json') emit(`${JSON.stringify(r, null, 2)}\n`, undefined);
@@ -138,6 +110,6 @@ export function accessCommand() {
         for (const u of r.unknowns) lines.push(`note: ${u}`);
         emit(`${lines.join('\n')}\n`, undefined);
       }
-      finish(loaded);
+      finishQuery(loaded);
     });
 }

@@ -1,9 +1,9 @@
 import { Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
-import { awsCan, isAwsAction, loadForQuery } from '../../scan/queries/aws-access.js';
+import { awsCan, isAwsAction } from '../../scan/queries/aws-access.js';
 import { isAzureAction } from '../../scan/queries/azure-access.js';
-import { EXIT } from '../exit-codes.js';
 import { azureCanAction } from './access.js';
-import { emit, log } from '../io.js';
+import { emit } from '../io.js';
+import { finishQuery, loadQueryInputs, refuseQuery } from './query-inputs.js';
 
 /** `--context K=V`, repeatable; a key given several times is a multivalued key. */
 export function collectContext(value: string, previous: Record<string, string[]> = {}): Record<string, string[]> {
@@ -26,19 +26,10 @@ export function canCommand() {
     .action(async (paths, opts) => {
       // Azure operations (`Microsoft.X/...`) are answered by the RBAC engine.
       if (isAzureAction(opts.action)) return azureCanAction(paths, opts);
-      if (!isAwsAction(opts.action)) {
-        log(`parapet: \`${opts.action}\` is neither an AWS action (service:Action) nor an Azure operation (Microsoft.X/type/action)`);
-        process.exitCode = EXIT.usageOrInput;
-        return;
-      }
-      const loaded = await loadForQuery(paths, opts.quiet ? {} : { onProgress: (l) => log(`parapet: ${l}`) });
-      for (const d of loaded.diagnostics) if (d.severity === 'error') log(`parapet: ${d.file}:${d.line}:${d.column}: ${d.message}`);
+      if (!isAwsAction(opts.action)) return refuseQuery(`\`${opts.action}\` is neither an AWS action (service:Action) nor an Azure operation (Microsoft.X/type/action)`);
+      const loaded = await loadQueryInputs(paths, opts.quiet);
       const out = awsCan(loaded.estate, opts.principal, opts.action, opts.resource, opts.context);
-      if (!out.ok) {
-        log(`parapet: ${out.error.message}`);
-        process.exitCode = EXIT.usageOrInput;
-        return;
-      }
+      if (!out.ok) return refuseQuery(out.error.message);
       const r = out.result;
       if (opts.format === 'json') emit(`${JSON.stringify(r, null, 2)}\n`, undefined);
       else {
@@ -50,6 +41,6 @@ export function canCommand() {
         ];
         emit(`${lines.join('\n')}\n`, undefined);
       }
-      process.exitCode = loaded.diagnostics.some((d) => d.severity === 'error') ? EXIT.usageOrInput : EXIT.ok;
+      finishQuery(loaded);
     });
 }

@@ -1,8 +1,7 @@
 import { Command, Option } from '@commander-js/extra-typings';
-import { loadForQuery } from '../../scan/queries/aws-access.js';
 import { exposureQuery } from '../../scan/queries/exposure.js';
-import { EXIT } from '../exit-codes.js';
 import { emit, log } from '../io.js';
+import { finishQuery, loadQueryInputs } from './query-inputs.js';
 
 export function exposureCommand() {
   return new Command('exposure')
@@ -11,8 +10,7 @@ export function exposureCommand() {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json'] as const).default('table' as const))
     .option('-q, --quiet', 'no progress on stderr')
     .action(async (paths, opts) => {
-      const loaded = await loadForQuery(paths, opts.quiet ? {} : { onProgress: (l) => log(`parapet: ${l}`) });
-      for (const d of loaded.diagnostics) if (d.severity === 'error') log(`parapet: ${d.file}:${d.line}:${d.column}: ${d.message}`);
+      const loaded = await loadQueryInputs(paths, opts.quiet);
       const { result: out, notes } = exposureQuery(loaded.estate);
       for (const n of notes) log(`parapet: ${n}`);
       if (opts.format === 'json') emit(`${JSON.stringify(out, null, 2)}\n`, undefined);
@@ -24,6 +22,6 @@ export function exposureCommand() {
         });
         emit(`${lines.join('\n')}${lines.length > 0 ? '\n' : ''}${out.exposures.length} exposures\n`, undefined);
       }
-      process.exitCode = loaded.diagnostics.some((d) => d.severity === 'error') ? EXIT.usageOrInput : EXIT.ok;
+      finishQuery(loaded);
     });
 }

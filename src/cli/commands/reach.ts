@@ -1,8 +1,7 @@
 import { Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
-import { loadForQuery } from '../../scan/queries/aws-access.js';
 import { reachQuery } from '../../scan/queries/reach.js';
-import { EXIT } from '../exit-codes.js';
 import { emit, log } from '../io.js';
+import { finishQuery, loadQueryInputs, refuseQuery } from './query-inputs.js';
 
 function port(value: string): number {
   const n = Number(value);
@@ -21,15 +20,10 @@ export function reachCommand() {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json'] as const).default('table' as const))
     .option('-q, --quiet', 'no progress on stderr')
     .action(async (paths, opts) => {
-      const loaded = await loadForQuery(paths, opts.quiet ? {} : { onProgress: (l) => log(`parapet: ${l}`) });
-      for (const d of loaded.diagnostics) if (d.severity === 'error') log(`parapet: ${d.file}:${d.line}:${d.column}: ${d.message}`);
+      const loaded = await loadQueryInputs(paths, opts.quiet);
       const out = reachQuery(loaded.estate, { from: opts.from, to: opts.to, port: opts.port, protocol: opts.protocol });
       for (const n of out.notes) log(`parapet: ${n}`);
-      if (!out.ok) {
-        log(`parapet: ${out.error.message}`);
-        process.exitCode = EXIT.usageOrInput;
-        return;
-      }
+      if (!out.ok) return refuseQuery(out.error.message);
       const r = out.result;
       if (opts.format === 'json') emit(`${JSON.stringify(r, null, 2)}\n`, undefined);
       else {
@@ -41,6 +35,6 @@ export function reachCommand() {
         ];
         emit(`${lines.join('\n')}\n`, undefined);
       }
-      process.exitCode = loaded.diagnostics.some((d) => d.severity === 'error') ? EXIT.usageOrInput : EXIT.ok;
+      finishQuery(loaded);
     });
 }
