@@ -13,7 +13,8 @@ import type {
 } from '../../model/index.js';
 import type { ObjectValue, Value } from '../common/value.js';
 import type { LoadResult } from '../types.js';
-import { asObject, objects, readJsonTree, text } from '../common/json-tree.js';
+import { readJsonTree } from '../common/json-tree.js';
+import { asObject, objects, text } from '../common/read.js';
 
 /** Top-level list key → what each element must carry to be that export. */
 const LISTS: Readonly<Record<string, string>> = {

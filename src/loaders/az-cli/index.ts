@@ -15,7 +15,8 @@ import type {
 } from '../../model/index.js';
 import type { ObjectValue, Value } from '../common/value.js';
 import type { LoadResult } from '../types.js';
-import { asObject, objects, readJsonTree, text } from '../common/json-tree.js';
+import { readJsonTree } from '../common/json-tree.js';
+import { asObject, objects, text } from '../common/read.js';
 
 const TYPES: Readonly<Record<string, string>> = {
   'microsoft.network/networksecuritygroups': 'nsg',

@@ -29,7 +29,8 @@ import type {
 import type { ObjectValue, Value } from '../common/value.js';
 import type { LoadResult } from '../types.js';
 import { readPolicyRules } from './policy.js';
-import { asObject, readJsonTree, text } from '../common/json-tree.js';
+import { readJsonTree } from '../common/json-tree.js';
+import { asObject, text } from '../common/read.js';
 import { entries, pick } from './tree.js';
 
 type Handler = (root: Value, out: Out) => void;

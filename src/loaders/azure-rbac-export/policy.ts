@@ -2,7 +2,7 @@ import type { Attr, Provenance } from '../../model/core/index.js';
 import { known, unknown } from '../../model/core/index.js';
 import type { RoleManagementPolicy } from '../../model/index.js';
 import type { ObjectValue, Value } from '../common/value.js';
-import { asObject, text } from '../common/json-tree.js';
+import { asObject, text } from '../common/read.js';
 
 /**
  * Role management policy rules (PIM role settings) read into typed fields, each positioned at the rule it comes

@@ -1,4 +1,5 @@
 import type { LoadDiagnostic } from '../../model/core/index.js';
+import { dedupeDiagnostics } from '../common/diagnostics.js';
 import type { LoadResult } from '../types.js';
 import type { Adapter } from './adapt/context.js';
 import { AdaptContext } from './adapt/context.js';
@@ -102,16 +103,5 @@ export function loadCloudFormation(file: string, text: string, options: CloudFor
     }
     adapter(ctx.resource(decl, props), ctx);
   }
-  return { resources: ctx.resources, fragments: ctx.fragments, diagnostics: dedupe(diagnostics) };
-}
-
-/** A value resolved twice (a name read for `Ref`, then with the resource) must not report its problem twice. */
-function dedupe(diagnostics: LoadDiagnostic[]): LoadDiagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const k = `${d.code}\u0000${d.line}\u0000${d.column}\u0000${d.message}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+  return { resources: ctx.resources, fragments: ctx.fragments, diagnostics: dedupeDiagnostics(diagnostics) };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { asObject, objects, readJsonTree, text } from './json-tree.js';
+import { readJsonTree } from './json-tree.js';
+import { asObject, objects, text } from './read.js';
 
 describe('readJsonTree', () => {
   it('reads values with the span of each', () => {

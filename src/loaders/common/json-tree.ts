@@ -2,7 +2,7 @@ import { parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Node, ParseError } from 'jsonc-parser';
 import type { LoadDiagnostic } from '../../model/core/index.js';
 import { LineIndex } from './line-index.js';
-import type { ObjectValue, Value } from './value.js';
+import type { Value } from './value.js';
 
 /**
  * A JSON export (AWS CLI, Azure CLI, Azure RBAC exports) as the positioned value tree loaders share, so every entry
@@ -46,17 +46,4 @@ function toValue(n: Node, lines: LineIndex): Value {
     case 'boolean': return { t: 'bool', v: Boolean(n.value), at };
     default: return { t: 'null', at };
   }
-}
-
-export function asObject(v: Value | undefined): ObjectValue | undefined {
-  return v?.t === 'object' ? v : undefined;
-}
-
-/** The objects of a list value, anything else skipped. */
-export function objects(v: Value | undefined): ObjectValue[] {
-  return v?.t === 'list' ? v.items.filter((x): x is ObjectValue => x.t === 'object') : [];
-}
-
-export function text(v: Value | undefined): string | undefined {
-  return v?.t === 'string' ? v.v : undefined;
 }

@@ -17,6 +17,21 @@ export function field(o: ObjectValue | undefined, ...names: string[]): Value | u
   return undefined;
 }
 
+/** The value as an object, if it is one. */
+export function asObject(v: Value | undefined): ObjectValue | undefined {
+  return v?.t === 'object' ? v : undefined;
+}
+
+/** The objects of a list value, anything else skipped. */
+export function objects(v: Value | undefined): ObjectValue[] {
+  return v?.t === 'list' ? v.items.filter((x): x is ObjectValue => x.t === 'object') : [];
+}
+
+/** The value as a string, if it is one. */
+export function text(v: Value | undefined): string | undefined {
+  return v?.t === 'string' ? v.v : undefined;
+}
+
 /** A nested object field (or the first element of a one-block list, as Terraform writes nested blocks). */
 export function objectField(o: ObjectValue | undefined, ...names: string[]): ObjectValue | undefined {
   const v = field(o, ...names);

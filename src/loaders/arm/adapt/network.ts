@@ -5,8 +5,8 @@ import type {
   PublicIpAddress, VirtualNetwork,
 } from '../../../model/index.js';
 import { AZURE_DEFAULTS } from '../../common/defaults.js';
-import { readNullableString, readNumber, readStringList } from '../../common/read.js';
-import type { ObjectValue, Value } from '../../common/value.js';
+import { objects, readNullableString, readNumber, readStringList } from '../../common/read.js';
+import type { ObjectValue } from '../../common/value.js';
 import { getField, getObject, getPath } from '../eval/values.js';
 import type { Adapter, AdaptSink } from './common.js';
 import { base, leafName, nameOf, parentId, properties, readCanonical, readEnum, subResource, subResources } from './common.js';
@@ -61,12 +61,6 @@ function unknownRule(why: string, at: Provenance): NsgRule {
     name: u, priority: u, direction: u, access: u, protocol: u, sourcePrefixes: u, destinationPrefixes: u,
     sourcePorts: u, destinationPorts: u, sourceAsgs: [], destinationAsgs: [], description: u, at,
   };
-}
-
-/** Objects of an array property; an unknown array gives no element (and the caller decides what that means). */
-function objects(v: Value | undefined): ObjectValue[] {
-  if (v?.t !== 'list') return [];
-  return v.items.filter((i): i is ObjectValue => i.t === 'object');
 }
 
 const nsg: Adapter = (r, out) => {

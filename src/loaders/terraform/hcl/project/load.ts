@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { LoadDiagnostic } from '../../../../model/core/index.js';
+import { dedupeDiagnostics } from '../../../common/diagnostics.js';
 import type { TfResourceInstance, TfVariable } from '../../types.js';
 import { encodeJson } from '../eval/functions/encoding.js';
 import { evaluate } from '../eval/evaluate.js';
@@ -100,7 +101,7 @@ export async function loadTerraformProjects(paths: readonly string[], options: T
   return {
     instances,
     variables,
-    diagnostics: dedupe(diagnostics),
+    diagnostics: dedupeDiagnostics(diagnostics),
     roots: rootsOut,
     timings: { parseMs: cache.parseMs, evaluateMs: Math.min(evaluateMs, total), files: cache.filesParsed },
   };
@@ -126,16 +127,4 @@ function rootVariable(v: VariableConfig, rootKey: string, host: LoadHost): TfVar
     if (d.t !== 'null' && !containsUnknown(d)) def = primitiveString(d) ?? encodeJson(d);
   }
   return { name: v.name, sensitive: v.sensitive, default: def, key: `${rootKey}::var.${v.name}`, at: v.at };
-}
-
-function dedupe(ds: readonly LoadDiagnostic[]): LoadDiagnostic[] {
-  const seen = new Set<string>();
-  const out: LoadDiagnostic[] = [];
-  for (const d of ds) {
-    const k = `${d.code}|${d.file}|${d.line}|${d.column}|${d.message}`;
-    if (seen.has(k)) continue;
-    seen.add(k);
-    out.push(d);
-  }
-  return out;
 }
