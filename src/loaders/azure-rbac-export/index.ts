@@ -28,7 +28,7 @@ import type {
 } from '../../model/index.js';
 import type { ObjectValue, Value } from '../common/value.js';
 import type { LoadResult } from '../types.js';
-import { readPolicyRules } from './policy.js';
+import { readPolicyRules } from '../common/role-management-policy.js';
 import { readJsonTree } from '../common/json-tree.js';
 import { asObject, text } from '../common/read.js';
 import { entries, pick } from './tree.js';

@@ -1,7 +1,7 @@
 import type { Attr, Provenance } from '../../../model/core/index.js';
 import { defaulted, known, unknown } from '../../../model/core/index.js';
 import type { RoleAssignment, RoleDefinition, RoleManagementPolicy, RolePermission } from '../../../model/index.js';
-import { readPolicyRules } from '../../azure-rbac-export/policy.js';
+import { readPolicyRules } from '../../common/role-management-policy.js';
 import { readNullableString, readString, readStringList } from '../../common/read.js';
 import type { ObjectValue, Value } from '../../common/value.js';
 import { addDuration, isoSeconds } from '../eval/dates.js';

@@ -1,13 +1,14 @@
 import type { Attr, Provenance } from '../../model/core/index.js';
 import { known, unknown } from '../../model/core/index.js';
 import type { RoleManagementPolicy } from '../../model/index.js';
-import type { ObjectValue, Value } from '../common/value.js';
-import { asObject, text } from '../common/read.js';
+import type { ObjectValue, Value } from './value.js';
+import { asObject, text } from './read.js';
 
 /**
  * Role management policy rules (PIM role settings) read into typed fields, each positioned at the rule it comes
  * from. A rule is identified by its `ruleType` and its target's `caller` and `level`, or failing that by the
- * documented rule id (`Expiration_EndUser_Assignment`…).
+ * documented rule id (`Expiration_EndUser_Assignment`…). The REST shape is the same in an RBAC export and in an ARM
+ * template's `Microsoft.Authorization/roleManagementPolicies`, so both loaders read it here.
  * https://learn.microsoft.com/en-us/rest/api/authorization/role-management-policies/list-for-scope?view=rest-authorization-2020-10-01
  * https://learn.microsoft.com/en-us/entra/id-governance/privileged-identity-management/pim-resource-roles-configure-role-settings
  *
