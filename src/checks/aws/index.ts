@@ -9,9 +9,11 @@ import { RDS_CHECKS } from './rds/index.js';
 import { REACHABILITY_CHECKS } from './reachability/index.js';
 import { S3_CHECKS } from './s3/index.js';
 import { SECRETSMANAGER_CHECKS } from './secretsmanager/index.js';
+import { SNS_CHECKS } from './sns/index.js';
+import { SQS_CHECKS } from './sqs/index.js';
 
 /** Every AWS check, by service. Each service folder exports its list from its own index. */
 export const AWS_CHECKS: readonly AnyCheck[] = [
   ...IAM_CHECKS, ...S3_CHECKS, ...KMS_CHECKS, ...EC2_CHECKS, ...CLOUDTRAIL_CHECKS, ...SECRETSMANAGER_CHECKS, ...LAMBDA_CHECKS,
-  ...RDS_CHECKS, ...GUARDDUTY_CHECKS, ...REACHABILITY_CHECKS,
+  ...RDS_CHECKS, ...GUARDDUTY_CHECKS, ...REACHABILITY_CHECKS, ...SQS_CHECKS, ...SNS_CHECKS,
 ];

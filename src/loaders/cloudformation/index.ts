@@ -8,6 +8,7 @@ import { EC2_NETWORK_ADAPTERS } from './adapt/ec2-network.js';
 import { EC2_SECURITY_ADAPTERS } from './adapt/ec2-security.js';
 import { IAM_ADAPTERS } from './adapt/iam.js';
 import { adaptParameter } from './adapt/parameters.js';
+import { RESOURCE_POLICY_ADAPTERS } from './adapt/resource-policies.js';
 import { SERVICE_ADAPTERS } from './adapt/services.js';
 import { STORAGE_ADAPTERS } from './adapt/storage.js';
 import { isTemplateValue } from './detect.js';
@@ -37,6 +38,7 @@ const ADAPTERS: Readonly<Record<string, Adapter>> = {
   ...EC2_NETWORK_ADAPTERS,
   ...EC2_COMPUTE_ADAPTERS,
   ...SERVICE_ADAPTERS,
+  ...RESOURCE_POLICY_ADAPTERS,
 };
 
 export const CLOUDFORMATION_TYPES: readonly string[] = Object.keys(ADAPTERS).sort();

@@ -49,6 +49,8 @@ export interface ResourcePolicy {
   readonly display: string;
   /** The document as the inputs wrote it, when known (exposure reads condition values from it). */
   readonly json?: JsonValue;
+  /** The model kind of the resource the policy belongs to. */
+  readonly resourceKind?: string;
 }
 
 type Ctx = Readonly<Record<string, string | readonly string[]>>;
@@ -289,7 +291,7 @@ export class IamEstate {
       const display = `bucket policy of ${b.name.value}`;
       const c = this.compileDoc(b.policy, 'resource', display);
       if (c === undefined) continue;
-      const rp: ResourcePolicy = { policy: c, kind: 'standard', resourceKey: b.key, display, ...jsonOf(b.policy) };
+      const rp: ResourcePolicy = { policy: c, kind: 'standard', resourceKey: b.key, display, resourceKind: b.kind, ...jsonOf(b.policy) };
       this.bucketPolicies.set(b.name.value, rp);
       this.keyPolicies.set(b.key, rp);
     }
@@ -297,7 +299,8 @@ export class IamEstate {
       if (doc === undefined) return;
       const c = this.compileDoc(doc, 'resource', display);
       if (c === undefined) return;
-      const rp: ResourcePolicy = { policy: c, kind, resourceKey: key, display, ...jsonOf(doc) };
+      const resourceKind = this.estate.lookup(key)[0]?.kind;
+      const rp: ResourcePolicy = { policy: c, kind, resourceKey: key, display, ...jsonOf(doc), ...(resourceKind !== undefined ? { resourceKind } : {}) };
       this.keyPolicies.set(key, rp);
       for (const a of aliases) if (a.startsWith('arn:')) this.arnPolicies?.set(a, rp);
     };

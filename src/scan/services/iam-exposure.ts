@@ -171,14 +171,48 @@ export interface ExposureProbe {
   readonly resource: string;
 }
 
-/** Services that serve unsigned (anonymous) requests; every other service rejects them before any policy is read. */
-const ANONYMOUS_SERVICES = new Set(['s3']);
+/**
+ * Requests served unsigned (anonymous): S3, and Lambda function URLs whose auth type is NONE. Every other API rejects
+ * unsigned requests before any policy is read.
+ * https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html
+ */
+function anonymousCapable(action: string): boolean {
+  const a = action.toLowerCase();
+  return a.startsWith('s3:') || a === 'lambda:invokefunctionurl';
+}
+
+/**
+ * Resource kinds whose policies commonly grant to an AWS service (S3 event notifications to SNS, SQS or Lambda,
+ * EventBridge rules, ...): without `aws:SourceArn`/`aws:SourceAccount` the service acts for any account that points
+ * its own resources at yours (the cross-service confused deputy).
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html#cross-service-confused-deputy-prevention
+ * https://docs.aws.amazon.com/lambda/latest/dg/permissions-function-services.html
+ */
+const SERVICE_DEPUTY_KINDS = new Set(['aws.sqs.queue', 'aws.sns.topic', 'aws.lambda.function']);
+
+const SOURCE_KEYS = new Set(['aws:sourceaccount', 'aws:sourcearn', 'aws:sourceorgid', 'aws:sourceorgpaths', 'aws:principalservicename', 'aws:principalservicenameslist']);
+
+/** A named service principal acting for a resource in the outsider's account. */
+function serviceOutsiders(rp: ResourcePolicy): Outsider[] {
+  if (rp.resourceKind === undefined || !SERVICE_DEPUTY_KINDS.has(rp.resourceKind)) return [];
+  const services = new Set<string>();
+  for (const s of rp.policy.statements) if (s.effect !== 'Deny' && s.principal !== undefined && !s.principal.negated) for (const svc of s.principal.p.service) services.add(svc);
+  return [...services].sort().map((service) => ({
+    who: `any-account (through ${service})`, principal: { kind: 'service', service }, identity: [],
+    context: {
+      'aws:SourceAccount': OUTSIDER_ACCOUNT, 'aws:SourceArn': `arn:aws:${service.split('.')[0] ?? 'service'}:us-east-1:${OUTSIDER_ACCOUNT}:outsider`,
+      'aws:SourceOrgID': 'o-outsider000', 'aws:SourceOrgPaths': ['o-outsider000/r-out0/'], 'aws:PrincipalServiceName': service,
+      'aws:PrincipalIsAWSService': 'true',
+    },
+    absent: ABSENT_FOR_OUTSIDERS.filter((k) => !SOURCE_KEYS.has(k.toLowerCase())),
+  }));
+}
 
 function outsidersFor(rp: ResourcePolicy, probes: readonly ExposureProbe[]): Outsider[] {
   const named = namedOutsiders(rp.json);
   if (rp.kind === 'roleTrust') return [ANY_ACCOUNT, ...named];
-  const anonymous = probes.some((p) => ANONYMOUS_SERVICES.has(p.action.slice(0, p.action.indexOf(':')).toLowerCase()));
-  return anonymous ? [ANONYMOUS, ANY_ACCOUNT, ...named] : [ANY_ACCOUNT, ...named];
+  const anonymous = probes.some((p) => anonymousCapable(p.action));
+  return [...(anonymous ? [ANONYMOUS] : []), ANY_ACCOUNT, ...named, ...serviceOutsiders(rp)];
 }
 
 /**
@@ -204,6 +238,7 @@ export function exposure(estate: IamEstate, rp: ResourcePolicy, probes: readonly
     const set: PolicySet = { identity: o.identity, resource: [rp.policy] };
     for (const p of probes) {
       const action = o.principal.kind === 'federated' ? 'sts:AssumeRoleWithWebIdentity' : p.action;
+      if (o.principal.kind === 'anonymous' && !anonymousCapable(action)) continue;
       if (policySilentFor(estate, rp, o, action, p.resource)) continue;
       const r = estate.askAs(o.principal, set, action, p.resource, o.context, o.absent, rp.kind);
       const verdict = reach(r, partial);
@@ -247,6 +282,7 @@ function namesOutsidersAtAll(estate: IamEstate, rp: ResourcePolicy, probes: read
   const outsiders = outsidersFor(rp, probes);
   for (const o of outsiders) {
     for (const p of probes) {
+      if (o.principal.kind === 'anonymous' && !anonymousCapable(p.action)) continue;
       if (policySilentFor(estate, rp, o, p.action, p.resource)) continue;
       const r = estate.askAs(o.principal, { identity: o.identity, resource: [rp.policy] }, p.action, p.resource, {}, [], rp.kind);
       if (r.decision === 'allowed' || r.decision === 'unknown') return true;

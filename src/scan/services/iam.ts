@@ -256,7 +256,7 @@ function probesFor(kind: string, aliases: readonly string[], bucket: string | un
     'aws.sqs.queue': ['sqs:SendMessage', 'sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:SetQueueAttributes'],
     'aws.sns.topic': ['sns:Publish', 'sns:Subscribe', 'sns:SetTopicAttributes'],
     'aws.secretsmanager.secret': ['secretsmanager:GetSecretValue', 'secretsmanager:PutSecretValue', 'secretsmanager:PutResourcePolicy'],
-    'aws.lambda.function': ['lambda:InvokeFunction', 'lambda:UpdateFunctionCode', 'lambda:AddPermission'],
+    'aws.lambda.function': ['lambda:InvokeFunction', 'lambda:InvokeFunctionUrl', 'lambda:UpdateFunctionCode', 'lambda:AddPermission'],
   };
   return (actions[kind] ?? []).map((action) => ({ action, resource: arn }));
 }

@@ -219,7 +219,7 @@ function couldBeEveryone(parts: readonly StringPart[]): Tri {
   return couldEqual(parts, '*');
 }
 
-export type RestrictionContext = 'trust' | 's3' | 'kms';
+export type RestrictionContext = 'trust' | 's3' | 'kms' | 'resource';
 
 /**
  * Condition keys that pin who may act, or from where, to fixed values. Any principal plus a fixed value of one of
@@ -233,12 +233,16 @@ export type RestrictionContext = 'trust' | 's3' | 'kms';
  *   https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status
  * - KMS: kms:CallerAccount and the same principal/source keys.
  *   https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-caller-account
+ * - Other resource policies (SQS, SNS, Secrets Manager, Lambda): the principal/source keys, the caller's network and
+ *   a set of source ranges.
+ *   https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html#cross-service-confused-deputy-prevention
  */
 const PRINCIPAL_KEYS = ['aws:principalorgid', 'aws:principalorgpaths', 'aws:principalaccount', 'aws:principalarn', 'aws:sourceaccount', 'aws:sourcearn', 'aws:sourceorgid', 'aws:sourceorgpaths', 'aws:sourceowner'];
 const RESTRICTING_KEYS: Record<RestrictionContext, ReadonlySet<string>> = {
   trust: new Set([...PRINCIPAL_KEYS, 'sts:externalid']),
   s3: new Set([...PRINCIPAL_KEYS, 'aws:sourcevpc', 'aws:sourcevpce', 'aws:userid', 'aws:sourceip', 's3:x-amz-server-side-encryption-aws-kms-key-id', 's3:dataaccesspointaccount']),
   kms: new Set([...PRINCIPAL_KEYS, 'kms:calleraccount', 'aws:sourcevpc', 'aws:sourcevpce', 'aws:userid']),
+  resource: new Set([...PRINCIPAL_KEYS, 'aws:sourcevpc', 'aws:sourcevpce', 'aws:userid', 'aws:sourceip']),
 };
 
 const ARN_KEYS = new Set(['aws:principalarn', 'aws:sourcearn']);

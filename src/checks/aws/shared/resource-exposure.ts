@@ -21,6 +21,12 @@ const WHO: Record<string, string> = {
   'any-github-repository': 'any GitHub repository (through GitHub Actions OIDC)',
 };
 
+/** `any-account (through s3.amazonaws.com)`: a service acting for any account that points its resources at yours. */
+function whoText(w: string): string {
+  const through = /^any-account \(through (.+)\)$/.exec(w);
+  return through ? `any AWS account through \`${through[1]}\`` : WHO[w] ?? w;
+}
+
 export interface ExposureSubject {
   readonly resource: { readonly key: string; readonly at: Provenance };
   /** The policy attribute; undefined when the resource kind has none in these inputs. */
@@ -52,7 +58,7 @@ export function exposureOutcome(ctx: CheckContext, subject: ExposureSubject): Ou
   const iam = ctx.services.iam;
   const e = iam === undefined ? undefined : subject.answer(iam);
   if (e?.exposure === 'public') {
-    const who = e.who.map((w) => WHO[w] ?? w).join(' and ');
+    const who = e.who.map(whoText).join(' and ');
     const loose = e.notRestrictedBy.length > 0 ? `; its conditions on ${e.notRestrictedBy.map((k) => `\`${k}\``).join(', ')} do not keep outsiders out` : '';
     const does = subject.phrasing === 'trust'
       ? `can be assumed by ${who}`

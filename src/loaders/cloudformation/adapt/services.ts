@@ -63,6 +63,8 @@ const secret: Adapter = (r, ctx) => {
     kmsKey: ctx.handle(field(r.props, 'KmsKeyId'), r.at),
     rotation: defaulted(null, r.at),
     secretString: generated !== undefined && generated.t !== 'null' ? known(null, generated.at) : secretText(field(r.props, 'SecretString'), r.at, ctx),
+    // A separate `AWS::SecretsManager::ResourcePolicy` gives the secret its policy; without one it has none.
+    policy: defaulted(null, r.at),
   };
   ctx.emit(s);
 };
@@ -115,6 +117,8 @@ const lambdaFunction: Adapter = (r, ctx) => {
     environment,
     // Without KmsKeyArn, Lambda encrypts the environment with an AWS managed key.
     kmsKey: ctx.handle(field(r.props, 'KmsKeyArn'), r.at),
+    // `AWS::Lambda::Permission` resources are gathered into this policy; without any, the function has none.
+    policy: defaulted(null, r.at),
   };
   ctx.emit(f);
 };
