@@ -339,6 +339,8 @@ export interface RuleReachRow {
   readonly verdict: Verdict;
   /** Ports of the traffic the verdict is about: what gets (or may get) through; for `blocked`, what the rule lets in. */
   readonly ports: readonly string[];
+  /** Ports of the internet traffic the rule itself lets in (may let in, where that is not known), within the focus. */
+  readonly admitted: readonly string[];
   /** Internet peers of that traffic (sources inbound, destinations outbound); `0.0.0.0/0` / `::/0`: any. */
   readonly peers: readonly string[];
   readonly except?: readonly string[];

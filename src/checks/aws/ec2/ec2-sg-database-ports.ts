@@ -12,7 +12,11 @@ export default defineCheck({
   rationale:
     'Databases reachable from `0.0.0.0/0` or `::/0` (SQL Server, Oracle, MySQL, PostgreSQL, Redshift, Redis, ' +
     'Cassandra, OpenSearch, Memcached, MongoDB) are found by internet-wide scans and attacked with leaked or default ' +
-    'credentials. Reference the application tier\'s security group as the source instead of a CIDR.',
+    'credentials. Reference the application tier\'s security group as the source instead of a CIDR. Each open rule is ' +
+    'one finding, ranked by the network engine: high where the internet really reaches an instance through it, high ' +
+    'too for a publicly accessible RDS database it protects (whose subnets the engine does not place), low where ' +
+    'nothing it protects is reachable (it says what blocks it) or the group is attached to nothing. A rule opening ' +
+    'every port is AWS-EC2-002\'s.',
   remediation: {
     summary: 'Allow the database port only from the application tier\'s security group (security group chaining).',
     cli: 'aws ec2 revoke-security-group-ingress --group-id sg-db --protocol tcp --port 5432 --cidr 0.0.0.0/0\naws ec2 authorize-security-group-ingress --group-id sg-db --protocol tcp --port 5432 --source-group sg-app',

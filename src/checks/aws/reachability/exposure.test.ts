@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NetworkRow } from '../../kit/services/network.js';
-import { ADMIN, concernsIn, opensAllPorts, wholeInternet } from './exposure.js';
+import { ADMIN, broadSources, concernsIn, opensAllPorts, wholeInternet } from './exposure.js';
 
 const row = (over: Partial<NetworkRow>): NetworkRow => ({
   interface: 'eni-1', resource: 'i-1', provider: 'aws', addresses: [], protocol: 'tcp', ports: ['22'], from: ['0.0.0.0/0'],
@@ -23,7 +23,19 @@ describe('exposure helpers', () => {
     expect(opensAllPorts(row({ protocol: 'all', ports: [] }))).toBe(true);
   });
 
-  it('tells the whole internet (reported rule by rule elsewhere) from a part of it', () => {
+  it('counts sources as the internet from half of an address family up, not a partner\'s range', () => {
+    expect(broadSources({ from: ['0.0.0.0/0'] })).toBe(true);
+    expect(broadSources({ from: ['0.0.0.0/0'], except: ['203.0.113.0/24', '1.0.0.0/8'] })).toBe(true);
+    expect(broadSources({ from: ['0.0.0.0/1', '128.0.0.0/1'] })).toBe(true);
+    expect(broadSources({ from: ['0.0.0.0/1'] })).toBe(true);
+    expect(broadSources({ from: ['0.0.0.0/2', '64.0.0.0/3'] })).toBe(false);
+    expect(broadSources({ from: ['0.0.0.0/0'], except: ['0.0.0.0/1', '128.0.0.0/2'] })).toBe(false);
+    expect(broadSources({ from: ['198.51.100.0/24'] })).toBe(false);
+    expect(broadSources({ from: ['::/0'] })).toBe(true);
+    expect(broadSources({ from: ['2001:db8::/32'] })).toBe(false);
+  });
+
+  it('tells the whole internet from a part of it', () => {
     expect(wholeInternet(row({ from: ['0.0.0.0/0', '::/0'] }))).toBe(true);
     expect(wholeInternet(row({ from: ['0.0.0.0/0'], except: ['203.0.113.0/24'] }))).toBe(false);
     expect(wholeInternet(row({ from: ['198.51.100.0/24'] }))).toBe(false);

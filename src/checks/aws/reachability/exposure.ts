@@ -1,16 +1,18 @@
 import type { Provenance } from '../../../model/core/index.js';
-import type { NetworkRow, NetworkService, RuleRef } from '../../kit/services/network.js';
+import type { NetworkRow, NetworkService, RuleRef, TrafficFocus } from '../../kit/services/network.js';
 import type { CheckContext, Outcome } from '../../kit/types.js';
 
 /**
- * Outcomes of the engine-based exposure checks (AWS-NET-1xx, AZURE-NET-1xx), shared by both providers. They judge a
- * resource by what the network engine proves reaches it, not by rules alone:
- * - reachable from the internet: a failure at the check's severity, naming the path's rules;
- * - depends on values not known before deployment: unknown;
- * - a rule lets internet traffic in but no path exists (no public address, no route, an ACL or the other NSG
- *   denies): a low-severity failure saying what blocks it — only where the rule's source is a part of the internet.
- *   A rule open to the whole internet (`0.0.0.0/0`, `::/0`, `*`, `Internet`) is already reported, rule by rule, by
- *   AWS-EC2-001/002/003 and AZURE-NET-001/002/003; reporting it again here would duplicate their finding.
+ * Outcomes of the engine-based exposure checks on instances and NICs (AWS-NET-101..104, AZURE-NET-101..104), shared by
+ * both providers. One mistake, one finding: a rule open to the whole internet (`0.0.0.0/0`, `::/0`, `*`, `Internet`)
+ * is reported once, by the rule-level checks (AWS-EC2-001..004, AZURE-NET-001..004), ranked by the engine. These
+ * checks report only exposure no such finding explains:
+ * - reachable (or unknown) from the whole internet, or at least half of an address family's space, where no rule the
+ *   rule-level checks report lets that traffic in: rules that are not internet-wide one by one (`0.0.0.0/1` +
+ *   `128.0.0.0/1`, several groups together), a Basic SKU public IP with no NSG at all, a port the rule-level checks do
+ *   not read (WinRM on AWS);
+ * - reachable from specific public ranges only: not reported (allowing only known addresses is the remediation);
+ * - a rule open with no path: the rule-level checks' (for internet-wide rules), nothing otherwise.
  */
 export interface PortConcern {
   readonly port: number;
@@ -60,9 +62,29 @@ export function opensAllPorts(row: NetworkRow): boolean {
   return ranges(row).some(([lo, hi]) => lo <= 1 && hi >= 65535);
 }
 
-/** The whole internet of a family, nothing excepted: what the rule-level checks already report. */
+/** The whole internet of a family, nothing excepted. */
 export function wholeInternet(row: NetworkRow): boolean {
   return (row.except ?? []).length === 0 && row.from.length > 0 && row.from.every((f) => f === '0.0.0.0/0' || f === '::/0');
+}
+
+/** Share of an address family's space a list of CIDRs covers (overlaps are not expected: they come from one set). */
+function share(cidrs: readonly string[], family: 4 | 6): number {
+  let total = 0;
+  for (const c of cidrs) {
+    const slash = c.indexOf('/');
+    if (slash < 0 || (family === 6) !== c.includes(':')) continue;
+    total += 2 ** -Number(c.slice(slash + 1));
+  }
+  return total;
+}
+
+/**
+ * The sources (destinations, outbound) amount to the internet rather than to known parties: at least half of the IPv4
+ * or IPv6 space. `0.0.0.0/0` except a few denied ranges counts; so do `0.0.0.0/1` + `128.0.0.0/1`; a partner's /24
+ * does not.
+ */
+export function broadSources(row: Pick<NetworkRow, 'from' | 'except'>): boolean {
+  return ([4, 6] as const).some((f) => share(row.from, f) - share(row.except ?? [], f) >= 0.5);
 }
 
 export function describeRefs(net: NetworkService, refs: readonly RuleRef[]): string {
@@ -99,12 +121,37 @@ export interface ExposureSpec {
   readonly hits: (row: NetworkRow) => readonly { readonly label: string; readonly port?: number }[];
   readonly fix: string;
   readonly fallbackAt: Provenance;
+  /**
+   * Whether a rule-level check reports `rule` for this traffic (`port` undefined: every port): its finding then
+   * explains the exposure wherever the rule's own traffic arrives.
+   */
+  readonly reported: (rule: RuleRef, port: number | undefined, protocol: 'tcp' | 'udp') => boolean;
+}
+
+/** The traffic of a row at one port (or every port), as the engine's focus. */
+function focusAt(row: NetworkRow, port: number | undefined): TrafficFocus[] {
+  const protos: ('tcp' | 'udp')[] = row.protocol === 'tcp' || row.protocol === 'udp' ? [row.protocol] : ['tcp', 'udp'];
+  return protos.map((protocol) => (port === undefined ? { protocol } : { protocol, ports: [[port, port]] }));
+}
+
+/** A rule-level finding already reports a rule that lets this row's traffic (at `port`) reach its interface. */
+export function explained(net: NetworkService, row: NetworkRow, port: number | undefined, reported: ExposureSpec['reported']): boolean {
+  for (const v of viaFor(row, port === undefined ? [] : [port])) {
+    if (v.kind !== 'security-group' && v.kind !== 'nsg') continue;
+    for (const f of focusAt(row, port)) {
+      if (!reported(v, port, f.protocol)) continue;
+      const rr = net.ruleReach(v, [f]);
+      if (rr.rows.some((x) => x.interface === row.interface && x.verdict !== 'blocked')) return true;
+    }
+  }
+  return false;
 }
 
 export function exposureOutcomes(net: NetworkService, ctx: CheckContext, spec: ExposureSpec): Outcome[] {
   const out: Outcome[] = [];
   for (const row of spec.rows) {
-    const hits = spec.hits(row);
+    if (row.verdict === 'blocked' || !broadSources(row)) continue;
+    const hits = spec.hits(row).filter((h) => !explained(net, row, h.port, spec.reported));
     if (hits.length === 0) continue;
     const via = viaFor(row, hits.map((h) => h.port).filter((p): p is number => p !== undefined));
     const opener = via.find((v) => v.kind === 'security-group' || v.kind === 'nsg');
@@ -114,13 +161,30 @@ export function exposureOutcomes(net: NetworkService, ctx: CheckContext, spec: E
       out.push(ctx.fail(at, `${spec.what} is reachable from the internet on ${what} from ${sources(row)} through ${describeRefs(net, via)}; ${spec.fix}`, {
         evidence: via.map((v) => `${v.kind} ${net.display(v.id)}${v.rule ? ` ${v.rule}` : ''}`),
       }));
-    } else if (row.verdict === 'unknown') {
+    } else {
       out.push(ctx.unknown(at, `cannot tell whether ${spec.what} is reachable from the internet on ${what}: ${row.reasons.join('; ') || 'it depends on values not known before deployment'}`));
-    } else if (!wholeInternet(row)) {
-      const openers = via.filter((v) => v.kind === 'security-group' || v.kind === 'nsg');
-      out.push(ctx.fail(at, `${describeRefs(net, openers) || 'a rule'} lets ${sources(row)} reach ${spec.what} on ${what}, but no path exists: blocked by ${describeRefs(net, row.blockedBy)}; ${spec.fix}`, {
-        severity: 'low', evidence: row.blockedBy.map((v) => `blocked by ${v.kind} ${net.display(v.id)}${v.rule ? ` ${v.rule}` : ''}`),
+    }
+  }
+  return out;
+}
+
+/**
+ * The egress checks' outcomes (AWS-NET-104, AZURE-NET-104): every port of some protocol open to the whole internet (or
+ * at least half of it), where no rule-level finding (AWS-EC2-004, AZURE-NET-004) explains it.
+ */
+export function egressOutcomes(net: NetworkService, ctx: CheckContext, spec: Omit<ExposureSpec, 'hits'>): Outcome[] {
+  const out: Outcome[] = [];
+  for (const row of spec.rows) {
+    if (row.verdict === 'blocked' || !opensAllPorts(row) || !broadSources(row)) continue;
+    if (explained(net, row, undefined, spec.reported)) continue;
+    const at = row.ruleAt ?? spec.fallbackAt;
+    const what = row.protocol === 'all' ? 'every protocol and port' : `every ${row.protocol} port`;
+    if (row.verdict === 'reachable') {
+      out.push(ctx.fail(at, `${spec.what} can open connections to any internet address (${sources(row)}) on ${what} through ${describeRefs(net, row.via)}; ${spec.fix}`, {
+        evidence: row.via.map((v) => `${v.kind} ${net.display(v.id)}${v.rule ? ` ${v.rule}` : ''}`),
       }));
+    } else {
+      out.push(ctx.unknown(at, `cannot tell whether ${spec.what} can reach the whole internet: ${row.reasons.join('; ') || 'it depends on values not known before deployment'}`));
     }
   }
   return out;

@@ -1,5 +1,6 @@
 import { defineCheck } from '../../kit/define-check.js';
-import { ADMIN, concernsIn } from './exposure.js';
+import { ADMIN_PORTS } from '../shared/network.js';
+import { ADMIN, concernsIn, opensAllPorts } from './exposure.js';
 import { instanceExposure } from './instance.js';
 
 export default defineCheck({
@@ -10,11 +11,13 @@ export default defineCheck({
   service: 'network',
   target: 'aws.ec2.instance',
   rationale:
-    'Remote administration ports reachable from the internet are scanned and brute-forced within minutes. This check ' +
-    'follows the whole path, as AWS evaluates it: a public or Elastic IP, a route to an internet gateway, the subnet\'s ' +
-    'network ACL in both directions (it is stateless), and the union of the interface\'s security groups. It fails ' +
-    'only where every level lets the traffic through; a rule open to part of the internet with no path is reported at ' +
-    'low severity with what blocks it.',
+    'Remote administration ports reachable from the internet are scanned and brute-forced within minutes. A rule open ' +
+    'to `0.0.0.0/0` or `::/0` is AWS-EC2-001\'s finding (or AWS-EC2-002\'s, opening every port), ranked by whether ' +
+    'it really reaches an instance. This check reports what no such rule explains: an instance reachable on SSH, RDP ' +
+    'or WinRM from the whole internet (or at least half of it) through rules that are not internet-wide one by one ' +
+    '(`0.0.0.0/1` and `128.0.0.0/1`, several groups together), or on WinRM, which AWS-EC2-001 does not read. It ' +
+    'follows the whole path as AWS evaluates it: a public or Elastic IP, a route to an internet gateway, the subnet\'s ' +
+    'network ACL in both directions, and the union of the interface\'s security groups.',
   remediation: {
     summary: 'Close the port to the internet (remove the rule, or allow only your administration range) and use Session Manager or EC2 Instance Connect.',
     cli: 'aws ec2 revoke-security-group-ingress --group-id sg-0123456789abcdef0 --protocol tcp --port 22 --cidr 0.0.0.0/0',
@@ -29,7 +32,8 @@ export default defineCheck({
   ],
   compliance: { 'cis-aws-3.0': ['5.2', '5.3'] },
   evaluate(i, ctx) {
-    return instanceExposure(i, ctx, (row) => concernsIn(row, ADMIN).map((c) => ({ label: c.label, port: c.port })),
-      'close the port to the internet or allow only your administration range, and use Session Manager');
+    // Every port open is AWS-NET-103's finding.
+    return instanceExposure(i, ctx, (row) => (opensAllPorts(row) ? [] : concernsIn(row, ADMIN).map((c) => ({ label: c.label, port: c.port }))),
+      'close the port to the internet or allow only your administration range, and use Session Manager', ADMIN_PORTS);
   },
 });

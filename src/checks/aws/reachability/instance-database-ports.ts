@@ -1,5 +1,6 @@
 import { defineCheck } from '../../kit/define-check.js';
-import { concernsIn, DATABASES } from './exposure.js';
+import { DATABASE_PORTS } from '../shared/network.js';
+import { concernsIn, DATABASES, opensAllPorts } from './exposure.js';
 import { instanceExposure } from './instance.js';
 
 export default defineCheck({
@@ -10,9 +11,11 @@ export default defineCheck({
   service: 'network',
   target: 'aws.ec2.instance',
   rationale:
-    'A database listening on a port the internet reaches is one weak password or unpatched flaw from a breach. The ' +
-    'check follows the whole path (public address, internet gateway route, network ACLs both ways, security groups) ' +
-    'and fails only where traffic really gets through.',
+    'A database listening on a port the internet reaches is one weak password or unpatched flaw from a breach. A rule ' +
+    'open to `0.0.0.0/0` or `::/0` is AWS-EC2-003\'s finding (or AWS-EC2-002\'s), ranked by whether it really ' +
+    'reaches an instance. This check reports what no such rule explains: an instance reachable on a database port from ' +
+    'the whole internet (or at least half of it) through rules that are not internet-wide one by one. It follows the ' +
+    'whole path (public address, internet gateway route, network ACLs both ways, security groups).',
   remediation: {
     summary: 'Allow the database port only from the application tier: reference its security group instead of a CIDR.',
     cli: 'aws ec2 revoke-security-group-ingress --group-id sg-0123456789abcdef0 --protocol tcp --port 5432 --cidr 0.0.0.0/0',
@@ -24,7 +27,8 @@ export default defineCheck({
     'https://docs.aws.amazon.com/vpc/latest/userguide/configure-subnets.html#subnet-types',
   ],
   evaluate(i, ctx) {
-    return instanceExposure(i, ctx, (row) => concernsIn(row, DATABASES).map((c) => ({ label: c.label, port: c.port })),
-      'allow the port only from the application tier\'s security group and keep the instance in a private subnet');
+    // Every port open is AWS-NET-103's finding.
+    return instanceExposure(i, ctx, (row) => (opensAllPorts(row) ? [] : concernsIn(row, DATABASES).map((c) => ({ label: c.label, port: c.port }))),
+      'allow the port only from the application tier\'s security group and keep the instance in a private subnet', DATABASE_PORTS);
   },
 });

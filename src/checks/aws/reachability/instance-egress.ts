@@ -1,5 +1,6 @@
 import { defineCheck } from '../../kit/define-check.js';
-import { describeRefs, opensAllPorts, wholeInternet } from './exposure.js';
+import { egressOutcomes } from './exposure.js';
+import { reportedBy } from './instance.js';
 
 export default defineCheck({
   id: 'AWS-NET-104',
@@ -10,10 +11,12 @@ export default defineCheck({
   target: 'aws.ec2.instance',
   rationale:
     'Security groups allow all outbound traffic by default, and most teams never narrow it: a compromised instance ' +
-    'can then reach any command-and-control server or exfiltrate to any address. This check follows the outbound ' +
-    'path (security groups, network ACLs, a route through an internet gateway with a public address, a NAT gateway ' +
-    'or an egress-only gateway) and fails only where every internet address is reachable on every port. A group ' +
-    'that allows everything but has no route out is left to AWS-EC2-004.',
+    'can then reach any command-and-control server or exfiltrate to any address. An allow-all egress rule to ' +
+    '`0.0.0.0/0` or `::/0` is AWS-EC2-004\'s finding, ranked by whether the instances using it have a way out. This ' +
+    'check reports what no such rule explains: an instance that can reach the whole internet (or at least half of it) ' +
+    'on every port through rules that are not internet-wide, or not all-ports, one by one. It follows the outbound ' +
+    'path (security groups, network ACLs, a route through an internet gateway with a public address, a NAT gateway or ' +
+    'an egress-only gateway).',
   remediation: {
     summary: 'Replace the allow-all egress rule with the destinations and ports the instance needs (DNS, HTTPS to known services, VPC endpoints).',
     cli: 'aws ec2 revoke-security-group-egress --group-id sg-0123456789abcdef0 --ip-permissions \'[{"IpProtocol": "-1", "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}]\'',
@@ -27,16 +30,10 @@ export default defineCheck({
   evaluate(i, ctx) {
     const net = ctx.services.network;
     if (!net || net.interfacesOf(i.key).length === 0) return ctx.notApplicable();
-    const out = [];
-    for (const row of net.egressOf(i.key)) {
-      if (!opensAllPorts(row) || !wholeInternet(row)) continue;
-      const at = row.ruleAt ?? i.at;
-      if (row.verdict === 'reachable') {
-        out.push(ctx.fail(at, `instance \`${i.native.name}\` can open connections to any internet address (${row.from.map((f) => `\`${f}\``).join(', ')}) on ${row.protocol === 'all' ? 'every protocol and port' : `every ${row.protocol} port`} through ${describeRefs(net, row.via)}; allow only the destinations and ports it needs`));
-      } else if (row.verdict === 'unknown') {
-        out.push(ctx.unknown(at, `cannot tell whether instance \`${i.native.name}\` can reach the whole internet: ${row.reasons.join('; ')}`));
-      }
-    }
+    const out = egressOutcomes(net, ctx, {
+      what: `instance \`${i.native.name}\``, rows: net.egressOf(i.key), fallbackAt: i.at, reported: reportedBy(ctx, []),
+      fix: 'allow only the destinations and ports it needs',
+    });
     return out.length > 0 ? out : ctx.pass();
   },
 });

@@ -1,7 +1,8 @@
 import { defineCheck } from '../../kit/define-check.js';
+import type { NsgPort } from './internet-ports.js';
 import { internetPortsOutcome } from './internet-ports.js';
 
-const DATABASE_PORTS = [
+export const DATABASE_PORTS: readonly NsgPort[] = [
   { port: 1433, protocol: 'Tcp', label: 'SQL Server (1433)' },
   { port: 3306, protocol: 'Tcp', label: 'MySQL (3306)' },
   { port: 5432, protocol: 'Tcp', label: 'PostgreSQL (5432)' },
@@ -10,7 +11,7 @@ const DATABASE_PORTS = [
   { port: 6379, protocol: 'Tcp', label: 'Redis (6379)' },
   { port: 9200, protocol: 'Tcp', label: 'Elasticsearch (9200)' },
   { port: 9042, protocol: 'Tcp', label: 'Cassandra (9042)' },
-] as const;
+];
 
 export default defineCheck({
   id: 'AZURE-NET-003',
@@ -22,7 +23,9 @@ export default defineCheck({
   rationale:
     'Databases reachable from the internet are brute-forced and exploited directly; they belong behind the ' +
     'application tier or private endpoints. An Allow from `*` or `Internet` to a database port that no earlier rule ' +
-    'denies exposes every database behind the NSG.',
+    'denies exposes every database behind the NSG. Each such rule is one finding, ranked by the network engine: high ' +
+    'where the internet really reaches a NIC through it, low where nothing it protects is reachable (it says what ' +
+    'blocks it) or the NSG is attached to nothing. A rule opening every port is AZURE-NET-002\'s.',
   remediation: {
     summary: 'Allow database ports only from the application tier (an ASG or the subnet), or use private endpoints.',
     cli: 'az network nsg rule update --resource-group RG --nsg-name NSG --name RULE --source-asgs app-tier-asg',
@@ -34,6 +37,6 @@ export default defineCheck({
     'https://learn.microsoft.com/azure/private-link/private-endpoint-overview',
   ],
   evaluate(nsg, ctx) {
-    return internetPortsOutcome(nsg, ctx, DATABASE_PORTS);
+    return internetPortsOutcome(nsg, ctx, DATABASE_PORTS, 'allow the port only from the application tier (an ASG or its subnet), or use private endpoints');
   },
 });

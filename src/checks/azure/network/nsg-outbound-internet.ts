@@ -2,6 +2,7 @@ import { defineCheck } from '../../kit/define-check.js';
 import type { NsgRule } from '../../../model/index.js';
 import { isInternetWide, portSpecCovers } from '../shared/nsg.js';
 import { displayName } from '../../kit/expect.js';
+import { EVERY_PORT, nsgRuleJudgement } from './internet-ports.js';
 
 /** Whether a rule denies all outbound traffic to the internet (destination `Internet`, `*` or `0.0.0.0/0`, all ports). */
 function deniesInternetOut(rule: NsgRule): boolean {
@@ -25,7 +26,11 @@ export default defineCheck({
     'Every NSG ends with the default rule AllowInternetOutBound (priority 65001): unless a custom outbound rule denies ' +
     'internet traffic, a compromised VM can reach any command-and-control server. A deny-all-outbound rule must have ' +
     'direction Outbound — `az network nsg rule create` defaults to Inbound, so a "deny-all-outbound" rule created ' +
-    'without `--direction Outbound` denies inbound traffic and leaves egress open.',
+    'without `--direction Outbound` denies inbound traffic and leaves egress open. The network engine ranks the ' +
+    'finding: medium where AllowInternetOutBound still lets a NIC the NSG applies to reach the internet (through a ' +
+    'public IP, a NAT gateway or default outbound access, with the NSG at the other place allowing too), low where no ' +
+    'NIC it applies to has a way out or the NSG is attached to nothing; it passes where custom rules leave ' +
+    'AllowInternetOutBound nothing to decide on any NIC.',
   remediation: {
     summary: 'Add an Outbound Deny rule to destination `Internet` on all ports at a low priority (e.g. 4096), with explicit higher-priority allows for what the workload needs.',
     cli: 'az network nsg rule create --resource-group RG --nsg-name NSG --name deny-all-outbound --direction Outbound --priority 4096 --access Deny --protocol "*" --destination-address-prefixes Internet --destination-port-ranges "*"',
@@ -35,6 +40,7 @@ export default defineCheck({
   references: [
     'https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview#default-security-rules',
     'https://learn.microsoft.com/cli/azure/network/nsg/rule#az-network-nsg-rule-create',
+    'https://learn.microsoft.com/azure/virtual-network/ip-services/default-outbound-access',
   ],
   evaluate(nsg, ctx) {
     if (nsg.rules.some(deniesInternetOut)) return ctx.pass();
@@ -42,6 +48,15 @@ export default defineCheck({
     if (undecided) return ctx.unknown(undecided.at, `cannot tell whether NSG \`${displayName(nsg)}\` restricts outbound internet traffic`);
     const misdirected = nsg.rules.find((r) => r.direction.known && r.direction.value === 'Inbound' && r.name.known && /out(bound)?|egress/i.test(r.name.value) && r.access.known && r.access.value === 'Deny');
     const hint = misdirected && misdirected.name.known ? ` (rule \`${misdirected.name.value}\` looks meant for this but its direction is Inbound)` : '';
-    return ctx.fail(nsg.at, `NSG \`${displayName(nsg)}\` leaves the default AllowInternetOutBound rule in force${hint}; add an Outbound Deny to \`Internet\` with explicit allows above it`);
+    const net = ctx.services.network;
+    if (net) {
+      const r = net.ruleReach({ kind: 'nsg', id: nsg.key, rule: 'AllowInternetOutBound' }, EVERY_PORT);
+      // Custom rules take everything it would decide, on every NIC the NSG applies to: egress is restricted.
+      if (r.found && r.interfaces.length > 0 && r.rows.length === 0 && r.maybeInterfaces.length === 0) return ctx.pass();
+    }
+    return nsgRuleJudgement(nsg, 'AllowInternetOutBound', ctx, EVERY_PORT, {
+      at: nsg.at, outbound: true, fix: 'add an Outbound Deny to `Internet` with explicit allows above it',
+      opening: `NSG \`${displayName(nsg)}\` leaves the default AllowInternetOutBound rule in force${hint}`,
+    });
   },
 });

@@ -1,5 +1,6 @@
 import { defineCheck } from '../../kit/define-check.js';
-import { ADMIN, concernsIn } from '../../aws/reachability/exposure.js';
+import { ADMIN, concernsIn, opensAllPorts } from '../../aws/reachability/exposure.js';
+import { ADMIN_PORTS } from '../network/nsg-admin-ports.js';
 import { nicExposure } from './nic.js';
 
 export default defineCheck({
@@ -10,11 +11,14 @@ export default defineCheck({
   service: 'network',
   target: 'azure.network.nic',
   rationale:
-    'Remote administration ports reachable from the internet are brute-forced within minutes. This check follows the ' +
-    'path as Azure evaluates it: a public IP on the ipconfig (a Standard SKU address stays closed unless an NSG allows ' +
-    'the traffic), the subnet\'s NSG and then the NIC\'s NSG, each by priority with the default rules last, ASGs by ' +
-    'membership. It fails only where both NSGs let the traffic through; a rule open to part of the internet with no ' +
-    'path is reported at low severity with what blocks it.',
+    'Remote administration ports reachable from the internet are brute-forced within minutes. An NSG rule allowing ' +
+    '`*`, `Internet`, `0.0.0.0/0` or `::/0` in is AZURE-NET-001\'s finding (or AZURE-NET-002\'s, on every port), ' +
+    'ranked by whether it really reaches a NIC. This check reports what no such rule explains: a NIC reachable on SSH, ' +
+    'RDP or WinRM from the whole internet (or at least half of it) through rules that are not internet-wide one by ' +
+    'one (`0.0.0.0/1` and `128.0.0.0/1`), or with no NSG at all behind a Basic SKU public IP. It follows the path as ' +
+    'Azure evaluates it: a public IP on the ipconfig (a Standard SKU address stays closed unless an NSG allows the ' +
+    'traffic), the subnet\'s NSG and then the NIC\'s NSG, each by priority with the default rules last, ASGs by ' +
+    'membership.',
   remediation: {
     summary: 'Remove the rule or restrict its source to your administration range; use Azure Bastion or just-in-time VM access.',
     cli: 'az network nsg rule update --resource-group RG --nsg-name NSG --name allow-ssh --source-address-prefixes 10.20.0.0/24',
@@ -26,8 +30,10 @@ export default defineCheck({
     'https://learn.microsoft.com/azure/virtual-network/ip-services/public-ip-addresses#sku',
     'https://learn.microsoft.com/azure/bastion/bastion-overview',
   ],
-  compliance: { 'cis-azure-2.1': ['7.1', '7.2'] },
+  compliance: { 'cis-azure-2.1': ['6.1', '6.2'] },
   evaluate(nic, ctx) {
-    return nicExposure(nic, ctx, (row) => concernsIn(row, ADMIN).map((c) => ({ label: c.label, port: c.port })), 'restrict the source to your administration range or use Azure Bastion');
+    // Every port open is AZURE-NET-103's finding.
+    return nicExposure(nic, ctx, (row) => (opensAllPorts(row) ? [] : concernsIn(row, ADMIN).map((c) => ({ label: c.label, port: c.port }))),
+      'restrict the source to your administration range or use Azure Bastion', ADMIN_PORTS);
   },
 });

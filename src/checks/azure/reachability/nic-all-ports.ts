@@ -10,9 +10,11 @@ export default defineCheck({
   service: 'network',
   target: 'azure.network.nic',
   rationale:
-    'Every port reachable from the internet exposes every listening service, including ones started later. A Basic SKU ' +
-    'public IP on a NIC with no NSG at either place is open on every port; so is an NSG rule allowing `*`. The check ' +
-    'follows the whole path and fails where all ports really get through.',
+    'Every port reachable from the internet exposes every listening service, including ones started later. An NSG ' +
+    'rule allowing the whole internet in on every port is AZURE-NET-002\'s finding, ranked by whether it really ' +
+    'reaches a NIC. This check reports what no such rule explains, above all a Basic SKU public IP on a NIC with no NSG ' +
+    'at either place (open on every port with no rule to blame), and every port reachable through rules that are not ' +
+    'internet-wide, or not all-ports, one by one.',
   remediation: {
     summary: 'Attach an NSG that allows only the ports the VM serves (and upgrade Basic public IPs to Standard, closed by default).',
     cli: 'az network nic update --resource-group RG --name NIC --network-security-group NSG',
@@ -22,6 +24,6 @@ export default defineCheck({
   references: ['https://learn.microsoft.com/azure/virtual-network/ip-services/public-ip-addresses#sku', 'https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works'],
   evaluate(nic, ctx) {
     return nicExposure(nic, ctx, (row) => (opensAllPorts(row) ? [{ label: row.protocol === 'all' ? 'every protocol and port' : `every ${row.protocol} port` }] : []),
-      'allow only the ports the VM serves');
+      'allow only the ports the VM serves', []);
   },
 });

@@ -50,6 +50,8 @@ export interface NetworkService {
   groupSuggestions(): readonly GroupSuggestion[];
   /** Where a rule the engine names is written. */
   ruleAt(ref: RuleRef): Provenance | undefined;
+  /** The estate key of the instance or VM an engine interface id belongs to, or of the interface resource itself. */
+  ownerOf(interfaceId: string): string;
   /** The resource address users know for an engine id (interface, group, NSG, table); the id itself otherwise. */
   display(id: string): string;
 }

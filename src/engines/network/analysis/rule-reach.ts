@@ -75,6 +75,8 @@ function judge(mine: Maps, path: Maps): { verdict: Verdict; m: PortMap<IpSet> } 
 interface Judged {
   readonly verdict: Verdict;
   readonly m: PortMap<IpSet>;
+  /** What the rule lets in (possibly), for `admitted`. */
+  readonly mine: PortMap<IpSet>;
   /** Point levels of one flow at this port and peer, for the explanation. */
   readonly levels: (port: number, peer: Peer) => Level[];
   /** Whether the rule certainly matches a flow (port, peer): the rule's own step in the path. */
@@ -127,7 +129,7 @@ export class RuleReacher {
         const j = judge(mine, region.path);
         if (!j) continue;
         rows.push(this.row('aws', n.id, n.aliases[0] ?? n.id, f.protocol, {
-          ...j,
+          ...j, mine: mine.pos,
           levels: (port, peer) => (inbound ? this.aws.inboundFromSet(n, proto, port, peer, true) : this.aws.outboundToSet(n, proto, port, peer, true)),
           ruleHas: (port, a) => (mine.def.at(port).has(a) ? true : mine.pos.at(port).has(a) ? 'unknown' : false),
         }, { kind: 'security-group', id: g.id, rule: rule.label }, (s) => s.kind === 'security-group'));
@@ -189,14 +191,17 @@ export class RuleReacher {
           const j = judge(mine, path);
           if (!j) continue;
           matched = true;
-          if (best && RANK[best.verdict] > RANK[j.verdict]) continue;
+          if (best && RANK[best.verdict] > RANK[j.verdict]) {
+            best = { ...best, mine: join(best.mine, mine.pos) };
+            continue;
+          }
           const m = best && best.verdict === j.verdict ? join(best.m, j.m) : j.m;
           // Explained in the first source-port cell that gives the verdict.
           const levels = best && best.verdict === j.verdict ? best.levels
             : (port: number, peer: Peer) => (inbound ? this.azure.inboundFromSet(ic, proto, port, cellLo, true, peer) : this.azure.outboundToSet(ic, proto, port, cellLo, true, peer));
           const ruleHas = best && best.verdict === j.verdict ? best.ruleHas
             : (port: number, a: Address): Tri => (mine.def.at(port).has(a) ? true : mine.pos.at(port).has(a) ? 'unknown' : false);
-          best = { verdict: j.verdict, m, levels, ruleHas };
+          best = { verdict: j.verdict, m, mine: best ? join(best.mine, mine.pos) : mine.pos, levels, ruleHas };
         }
         if (best) rows.push(this.row('azure', icId(ic), ic.nic.aliases[0] ?? ic.nic.name, f.protocol, best, { kind: 'nsg', id: n.display, rule: rule.label }, (s) => s.kind === 'nsg' && fold(s.id) === n.id));
       }
@@ -228,9 +233,11 @@ export class RuleReacher {
       const what = `${s.kind} ${s.id}${s.rule ? ` (${s.rule})` : ''}`;
       reasons.push(`${what} ${s.decision === 'deny' ? 'blocks' : 'may block'} it${s.note ? `: ${s.note}` : ''}`);
     }
+    let admitted: PortSet = [];
+    for (const [lo, hi] of j.mine.pieces((x) => !x.isEmpty())) admitted = ports.union(admitted, [lo, hi]);
     const d = describeSet(peers, this.internet);
     return {
-      interface: iface, resource, provider, protocol, verdict: j.verdict, ports: ports.format(portSet), peers: d.from,
+      interface: iface, resource, provider, protocol, verdict: j.verdict, ports: ports.format(portSet), admitted: ports.format(admitted), peers: d.from,
       ...(d.except.length > 0 ? { except: d.except } : {}), path, blockedBy, reasons,
     };
   }

@@ -30,7 +30,7 @@ resource "aws_route_table_association" "public" {
   route_table_id = aws_route_table.public.id
 }
 
-resource "aws_security_group" "db" {
+resource "aws_security_group" "bad_db" {
   vpc_id = aws_vpc.main.id
   ingress {
     protocol    = "tcp"
@@ -40,9 +40,9 @@ resource "aws_security_group" "db" {
   }
 }
 
-resource "aws_instance" "bad_mysql" {
+resource "aws_instance" "mysql" {
   ami                    = "ami-0abcdef1234567890"
   instance_type          = "t3.micro"
   subnet_id              = aws_subnet.public.id
-  vpc_security_group_ids = [aws_security_group.db.id]
+  vpc_security_group_ids = [aws_security_group.bad_db.id]
 }

@@ -1,3 +1,5 @@
+# SQL Server reachable from the whole internet through a rule listing its two halves.
+
 resource "azurerm_resource_group" "rg" {
   name     = "prod-rg"
   location = "westeurope"
@@ -10,51 +12,51 @@ resource "azurerm_virtual_network" "vnet" {
   address_space       = ["10.0.0.0/16"]
 }
 
-resource "azurerm_subnet" "db" {
-  name                 = "db"
+resource "azurerm_subnet" "web" {
+  name                 = "web"
   resource_group_name  = azurerm_resource_group.rg.name
   virtual_network_name = azurerm_virtual_network.vnet.name
-  address_prefixes     = ["10.0.3.0/24"]
+  address_prefixes     = ["10.0.1.0/24"]
 }
 
-resource "azurerm_subnet_network_security_group_association" "db" {
-  subnet_id                 = azurerm_subnet.db.id
-  network_security_group_id = azurerm_network_security_group.open_sql.id
-}
-
-resource "azurerm_network_security_group" "open_sql" {
-  name                = "open-sql"
+resource "azurerm_network_security_group" "split_sql" {
+  name                = "split-sql"
   location            = azurerm_resource_group.rg.location
   resource_group_name = azurerm_resource_group.rg.name
   security_rule {
-    name                       = "allow-sql"
+    name                       = "allow-sql-everyone"
     priority                   = 100
     direction                  = "Inbound"
     access                     = "Allow"
     protocol                   = "Tcp"
     source_port_range          = "*"
     destination_port_range     = "1433"
+    source_address_prefixes    = ["0.0.0.0/1", "128.0.0.0/1"]
     destination_address_prefix = "*"
-    source_address_prefix      = "Internet"
   }
 }
 
-resource "azurerm_public_ip" "bad_db_pip" {
-  name                = "bad-db-pip"
+resource "azurerm_public_ip" "split_pip" {
+  name                = "split-pip"
   location            = azurerm_resource_group.rg.location
   resource_group_name = azurerm_resource_group.rg.name
   allocation_method   = "Static"
   sku                 = "Standard"
 }
 
-resource "azurerm_network_interface" "bad_db_nic" {
-  name                = "bad-db-nic"
+resource "azurerm_network_interface" "bad_split_sql_nic" {
+  name                = "bad-split-sql-nic"
   location            = azurerm_resource_group.rg.location
   resource_group_name = azurerm_resource_group.rg.name
   ip_configuration {
     name                          = "ipconfig1"
-    subnet_id                     = azurerm_subnet.db.id
+    subnet_id                     = azurerm_subnet.web.id
     private_ip_address_allocation = "Dynamic"
-    public_ip_address_id          = azurerm_public_ip.bad_db_pip.id
+    public_ip_address_id          = azurerm_public_ip.split_pip.id
   }
+}
+
+resource "azurerm_network_interface_security_group_association" "bad_split_sql_nic" {
+  network_interface_id      = azurerm_network_interface.bad_split_sql_nic.id
+  network_security_group_id = azurerm_network_security_group.split_sql.id
 }

@@ -1,3 +1,5 @@
+# SSH reachable from the whole internet through a rule listing its two halves.
+
 resource "azurerm_resource_group" "rg" {
   name     = "prod-rg"
   location = "westeurope"
@@ -17,55 +19,44 @@ resource "azurerm_subnet" "web" {
   address_prefixes     = ["10.0.1.0/24"]
 }
 
-resource "azurerm_subnet_network_security_group_association" "web" {
-  subnet_id                 = azurerm_subnet.web.id
-  network_security_group_id = azurerm_network_security_group.web_nsg.id
-}
-
-resource "azurerm_network_security_group" "web_nsg" {
-  name                = "web-nsg"
+resource "azurerm_network_security_group" "split_ssh" {
+  name                = "split-ssh"
   location            = azurerm_resource_group.rg.location
   resource_group_name = azurerm_resource_group.rg.name
   security_rule {
-    name                       = "allow-https"
+    name                       = "allow-ssh-everyone"
     priority                   = 100
     direction                  = "Inbound"
     access                     = "Allow"
     protocol                   = "Tcp"
     source_port_range          = "*"
-    destination_port_range     = "443"
+    destination_port_range     = "22"
+    source_address_prefixes    = ["0.0.0.0/1", "128.0.0.0/1"]
     destination_address_prefix = "*"
-    source_address_prefix      = "Internet"
-  }
-  security_rule {
-    name                       = "deny-all-outbound"
-    priority                   = 4096
-    direction                  = "Inbound"
-    access                     = "Deny"
-    protocol                   = "*"
-    source_port_range          = "*"
-    destination_port_range     = "*"
-    destination_address_prefix = "*"
-    source_address_prefix      = "*"
   }
 }
 
-resource "azurerm_public_ip" "bad_pip" {
-  name                = "bad-pip"
+resource "azurerm_public_ip" "split_pip" {
+  name                = "split-pip"
   location            = azurerm_resource_group.rg.location
   resource_group_name = azurerm_resource_group.rg.name
   allocation_method   = "Static"
   sku                 = "Standard"
 }
 
-resource "azurerm_network_interface" "bad_chatty_nic" {
-  name                = "bad-chatty-nic"
+resource "azurerm_network_interface" "bad_split_nic" {
+  name                = "bad-split-nic"
   location            = azurerm_resource_group.rg.location
   resource_group_name = azurerm_resource_group.rg.name
   ip_configuration {
     name                          = "ipconfig1"
     subnet_id                     = azurerm_subnet.web.id
     private_ip_address_allocation = "Dynamic"
-    public_ip_address_id          = azurerm_public_ip.bad_pip.id
+    public_ip_address_id          = azurerm_public_ip.split_pip.id
   }
+}
+
+resource "azurerm_network_interface_security_group_association" "bad_split_nic" {
+  network_interface_id      = azurerm_network_interface.bad_split_nic.id
+  network_security_group_id = azurerm_network_security_group.split_ssh.id
 }

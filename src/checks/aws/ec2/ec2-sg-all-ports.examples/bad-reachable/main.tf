@@ -30,43 +30,19 @@ resource "aws_route_table_association" "public" {
   route_table_id = aws_route_table.public.id
 }
 
-resource "aws_security_group" "ssh" {
+resource "aws_security_group" "bad_all_tcp" {
   vpc_id = aws_vpc.main.id
   ingress {
     protocol    = "tcp"
-    from_port   = 22
-    to_port     = 22
+    from_port   = 0
+    to_port     = 65535
     cidr_blocks = ["0.0.0.0/0"]
   }
 }
 
-resource "aws_instance" "bad_bastion" {
+resource "aws_instance" "wide_open" {
   ami                    = "ami-0abcdef1234567890"
   instance_type          = "t3.micro"
   subnet_id              = aws_subnet.public.id
-  vpc_security_group_ids = [aws_security_group.ssh.id]
-}
-
-resource "aws_security_group" "rdp_partner" {
-  vpc_id = aws_vpc.main.id
-  ingress {
-    protocol    = "tcp"
-    from_port   = 3389
-    to_port     = 3389
-    cidr_blocks = ["198.51.100.0/24"]
-  }
-}
-
-resource "aws_instance" "bad_partner_admin" {
-  ami                    = "ami-0abcdef1234567890"
-  instance_type          = "t3.micro"
-  subnet_id              = aws_subnet.private.id
-  vpc_security_group_ids = [aws_security_group.rdp_partner.id]
-}
-
-resource "aws_instance" "private_build" {
-  ami                    = "ami-0abcdef1234567890"
-  instance_type          = "t3.micro"
-  subnet_id              = aws_subnet.private.id
-  vpc_security_group_ids = [aws_security_group.ssh.id]
+  vpc_security_group_ids = [aws_security_group.bad_all_tcp.id]
 }

@@ -1,3 +1,5 @@
+# SSH reachable from the whole internet through two groups each open to half of it.
+
 resource "aws_vpc" "main" {
   cidr_block = "10.0.0.0/16"
 }
@@ -30,32 +32,47 @@ resource "aws_route_table_association" "public" {
   route_table_id = aws_route_table.public.id
 }
 
-resource "aws_security_group" "all_out" {
+resource "aws_security_group" "lower_half" {
   vpc_id = aws_vpc.main.id
   ingress {
     protocol    = "tcp"
-    from_port   = 443
-    to_port     = 443
-    cidr_blocks = ["0.0.0.0/0"]
-  }
-  egress {
-    protocol    = "-1"
-    from_port   = 0
-    to_port     = 0
-    cidr_blocks = ["0.0.0.0/0"]
+    from_port   = 22
+    to_port     = 22
+    cidr_blocks = ["0.0.0.0/1"]
   }
 }
 
-resource "aws_instance" "bad_chatty" {
+resource "aws_security_group" "upper_half" {
+  vpc_id = aws_vpc.main.id
+  ingress {
+    protocol    = "tcp"
+    from_port   = 22
+    to_port     = 22
+    cidr_blocks = ["128.0.0.0/1"]
+  }
+}
+
+resource "aws_instance" "bad_split_bastion" {
   ami                    = "ami-0abcdef1234567890"
   instance_type          = "t3.micro"
   subnet_id              = aws_subnet.public.id
-  vpc_security_group_ids = [aws_security_group.all_out.id]
+  vpc_security_group_ids = [aws_security_group.lower_half.id, aws_security_group.upper_half.id]
 }
 
-resource "aws_instance" "isolated" {
+# AWS-EC2-001's finding, not this check's.
+resource "aws_security_group" "open_ssh" {
+  vpc_id = aws_vpc.main.id
+  ingress {
+    protocol    = "tcp"
+    from_port   = 22
+    to_port     = 22
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+
+resource "aws_instance" "bastion" {
   ami                    = "ami-0abcdef1234567890"
   instance_type          = "t3.micro"
-  subnet_id              = aws_subnet.private.id
-  vpc_security_group_ids = [aws_security_group.all_out.id]
+  subnet_id              = aws_subnet.public.id
+  vpc_security_group_ids = [aws_security_group.open_ssh.id]
 }

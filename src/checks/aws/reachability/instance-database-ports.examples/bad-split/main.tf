@@ -1,3 +1,5 @@
+# MySQL reachable from the whole internet through two rules each open to half of it.
+
 resource "aws_vpc" "main" {
   cidr_block = "10.0.0.0/16"
 }
@@ -30,19 +32,25 @@ resource "aws_route_table_association" "public" {
   route_table_id = aws_route_table.public.id
 }
 
-resource "aws_security_group" "all_tcp" {
+resource "aws_security_group" "split_db" {
   vpc_id = aws_vpc.main.id
   ingress {
     protocol    = "tcp"
-    from_port   = 0
-    to_port     = 65535
-    cidr_blocks = ["0.0.0.0/0"]
+    from_port   = 3306
+    to_port     = 3306
+    cidr_blocks = ["0.0.0.0/1"]
+  }
+  ingress {
+    protocol    = "tcp"
+    from_port   = 3306
+    to_port     = 3306
+    cidr_blocks = ["128.0.0.0/1"]
   }
 }
 
-resource "aws_instance" "bad_all_tcp" {
+resource "aws_instance" "bad_split_mysql" {
   ami                    = "ami-0abcdef1234567890"
   instance_type          = "t3.micro"
   subnet_id              = aws_subnet.public.id
-  vpc_security_group_ids = [aws_security_group.all_tcp.id]
+  vpc_security_group_ids = [aws_security_group.split_db.id]
 }

@@ -17,8 +17,8 @@ resource "azurerm_subnet" "web" {
   address_prefixes     = ["10.0.1.0/24"]
 }
 
-resource "azurerm_network_security_group" "open_ssh" {
-  name                = "open-ssh"
+resource "azurerm_network_security_group" "bad_open_ssh" {
+  name                = "bad-open-ssh"
   location            = azurerm_resource_group.rg.location
   resource_group_name = azurerm_resource_group.rg.name
   security_rule {
@@ -73,7 +73,7 @@ resource "azurerm_network_interface" "bad_vm_nic" {
 
 resource "azurerm_network_interface_security_group_association" "bad_vm_nic" {
   network_interface_id      = azurerm_network_interface.bad_vm_nic.id
-  network_security_group_id = azurerm_network_security_group.open_ssh.id
+  network_security_group_id = azurerm_network_security_group.bad_open_ssh.id
 }
 
 resource "azurerm_network_interface" "bad_partner_nic" {
@@ -105,5 +105,5 @@ resource "azurerm_network_interface" "private_nic" {
 
 resource "azurerm_network_interface_security_group_association" "private_nic" {
   network_interface_id      = azurerm_network_interface.private_nic.id
-  network_security_group_id = azurerm_network_security_group.open_ssh.id
+  network_security_group_id = azurerm_network_security_group.bad_open_ssh.id
 }
