@@ -123,7 +123,7 @@ export function ruleOutcome(net: NetworkService, ctx: CheckContext, r: RuleReach
     if (reaching.length > 0) {
       parts.push(f.outbound ? `it lets ${who(reaching)} reach the internet` : `it reaches ${who(reaching)} from the internet`);
     }
-    if (exposed.length > 0) parts.push(`it protects ${listNames(exposed)}`);
+    if (exposed.length > 0) parts.push(`it ${f.outbound ? 'applies to' : 'protects'} ${listNames(exposed)}`);
     return ctx.fail(f.at, `${f.opening}, and ${parts.join('; ')}${ranked.note ? ` (${ranked.note})` : ''}; ${f.fix}`, {
       ...(ranked.severity ? { severity: ranked.severity } : {}), ...(reaching.length > 0 ? { evidence: pathEvidence(net, ctx, reaching, f.outbound) } : {}),
     });
