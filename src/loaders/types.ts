@@ -17,7 +17,3 @@ export interface LoadResult {
   readonly fragments: ResourceFragment[];
   readonly diagnostics: LoadDiagnostic[];
 }
-
-export function emptyResult(): LoadResult {
-  return { resources: [], fragments: [], diagnostics: [] };
-}

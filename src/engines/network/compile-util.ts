@@ -19,19 +19,8 @@ export function exact<T>(v: T): B<T> {
   return { def: v, pos: v };
 }
 
-export const IP_NONE: B<IpSet> = exact(IpSet.EMPTY);
-export const IP_ANY: B<IpSet> = { def: IpSet.EMPTY, pos: IpSet.ALL };
-
 export function ipUnion(a: B<IpSet>, b: B<IpSet>): B<IpSet> {
   return { def: a.def.union(b.def), pos: a.pos.union(b.pos) };
-}
-
-export function ipIntersect(a: B<IpSet>, b: B<IpSet>): B<IpSet> {
-  return { def: a.def.intersect(b.def), pos: a.pos.intersect(b.pos) };
-}
-
-export function ipEq(a: B<IpSet>, b: B<IpSet>): boolean {
-  return a.def.equals(b.def) && a.pos.equals(b.pos);
 }
 
 /** The address (or addresses) on the other side of a rule: one exactly known address, or one unknown address in `set`. */

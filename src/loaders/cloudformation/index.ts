@@ -41,8 +41,6 @@ const ADAPTERS: Readonly<Record<string, Adapter>> = {
   ...RESOURCE_POLICY_ADAPTERS,
 };
 
-export const CLOUDFORMATION_TYPES: readonly string[] = Object.keys(ADAPTERS).sort();
-
 /** JSON when the document starts with `{` or `[` (after an optional byte-order mark and whitespace), else YAML. */
 function looksJson(text: string): boolean {
   for (let k = 0; k < text.length; k++) {

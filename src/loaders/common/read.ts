@@ -32,20 +32,6 @@ export function text(v: Value | undefined): string | undefined {
   return v?.t === 'string' ? v.v : undefined;
 }
 
-/** A nested object field (or the first element of a one-block list, as Terraform writes nested blocks). */
-export function objectField(o: ObjectValue | undefined, ...names: string[]): ObjectValue | undefined {
-  const v = field(o, ...names);
-  if (v?.t === 'object') return v;
-  if (v?.t === 'list' && v.items[0]?.t === 'object') return v.items[0];
-  return undefined;
-}
-
-export function listField(o: ObjectValue | undefined, ...names: string[]): readonly Value[] {
-  const v = field(o, ...names);
-  if (v === undefined || v.t === 'null') return [];
-  return v.t === 'list' ? v.items : [v];
-}
-
 function missing<T>(at: Provenance, dflt: T | undefined, name: string): Attr<T> {
   return dflt === undefined ? unknown(at, `\`${name}\` is not set`) : defaulted(dflt, at);
 }
@@ -114,12 +100,6 @@ export function readLink(v: Value | undefined, at: Provenance): Link {
     return unknown(v.at, v.why);
   }
   return unknown(v.at, 'not a reference');
-}
-
-export function readLinks(v: Value | undefined, at: Provenance): Link[] {
-  if (v === undefined || v.t === 'null') return [];
-  if (v.t === 'list') return v.items.map((it) => readLink(it, at));
-  return [readLink(v, at)];
 }
 
 /**

@@ -65,11 +65,6 @@ export function protocolName(p: number): string {
   return String(p);
 }
 
-/** Whether a destination port (TCP/UDP) or type (ICMP) is meaningful for the protocol. */
-export function hasPorts(p: number): boolean {
-  return p === TCP || p === UDP || p === ICMP || p === ICMPV6;
-}
-
 /**
  * A function from ports 0–65535 to values, piecewise constant: `starts[i]` is where piece i begins, the last piece
  * runs to 65535. Region computations (what may reach an interface on which port) fold rules into these.
