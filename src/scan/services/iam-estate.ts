@@ -71,7 +71,12 @@ export class IamEstate {
   private readonly groupSets = new Map<string, PolicySet>();
   private readonly requestPrincipals = new Map<string, RequestPrincipal>();
   private readonly baseContexts = new Map<string, RequestContext>();
-  private readonly identityMay = new Map<string, boolean>();
+  private readonly identityMay = new Map<string, Map<string, boolean>>();
+  private readonly resourceMay = new Map<string, boolean>();
+  /** Answers shared by the principals of one class (see `shareKey`), by class, action, resource and extra context. */
+  private readonly shared = new Map<string, AuthorizationResult>();
+  private readonly setKeys = new WeakMap<PolicySet, string | null>();
+  private readonly policyReads = new WeakMap<CompiledPolicy, boolean>();
   private bucketPolicies: Map<string, ResourcePolicy> | undefined;
   private arnPolicies: Map<string, ResourcePolicy> | undefined;
   private readonly keyPolicies = new Map<string, ResourcePolicy>();
@@ -232,10 +237,48 @@ export class IamEstate {
    * policy variables) and so may answer differently per principal.
    */
   contextFreeKey(p: Principal, set: PolicySet): string | undefined {
-    const all = [...(set.identity ?? []), ...(set.permissionsBoundary ?? [])];
-    if (all.some(readsRequestContext)) return undefined;
-    const ids = (xs: readonly CompiledPolicy[] | undefined): string => (xs === undefined ? '-' : xs.map((x) => x.id).join(','));
-    return `${p.kind}|${p.account}|${ids(set.identity)}|${ids(set.permissionsBoundary)}`;
+    let ids = this.setKeys.get(set);
+    if (ids === undefined) {
+      const all = [...(set.identity ?? []), ...(set.permissionsBoundary ?? [])];
+      const list = (xs: readonly CompiledPolicy[] | undefined): string => (xs === undefined ? '-' : xs.map((x) => x.id).join(','));
+      ids = all.some((x) => this.reads(x)) ? null : `${list(set.identity)}|${list(set.permissionsBoundary)}`;
+      this.setKeys.set(set, ids);
+    }
+    if (ids === null) return undefined;
+    const rp = this.requestPrincipal(p);
+    const special = rp.kind === 'roleSession' ? `${rp.serviceLinked === true ? 'slr' : ''}${p.arn.includes(':role/aws-service-role/sso.amazonaws.com/') ? 'sso' : ''}` : '';
+    return `${p.kind}|${p.account}|${special}|${ids}`;
+  }
+
+  private reads(policy: CompiledPolicy): boolean {
+    let v = this.policyReads.get(policy);
+    if (v === undefined) this.policyReads.set(policy, (v = readsRequestContext(policy)));
+    return v;
+  }
+
+  /**
+   * The class of principals for which `ask` gives the same answer: same kind, account and policy objects, none of
+   * which reads the request context, and a resource policy (if any) that reads no context and does not name the
+   * principal itself (only its account, `*`, or others). Undefined when the principal must be asked on its own.
+   */
+  private shareKey(p: Principal, set: PolicySet, rp: ResourcePolicy | undefined): string | undefined {
+    const base = this.contextFreeKey(p, set);
+    if (base === undefined) return undefined;
+    if (rp === undefined) return base;
+    if (this.reads(rp.policy) || this.names(rp.policy, p)) return undefined;
+    return `${base}|${rp.policy.id}`;
+  }
+
+  /** Whether some statement of the policy names the principal itself (its ARN or session), or lists it in NotPrincipal. */
+  private names(policy: CompiledPolicy, p: Principal): boolean {
+    const rp = this.requestPrincipal(p);
+    const own = rp.kind === 'roleSession' ? [rp.arn, rp.roleArn] : rp.kind === 'user' ? [rp.arn] : [];
+    for (const s of policy.statements) {
+      if (s.principal === undefined) continue;
+      if (s.principal.negated) return true;
+      for (const id of own) if (s.principal.p.aws.has(id)) return true;
+    }
+    return false;
   }
 
   // ------------------------------------------------------------------------------------------------- principals
@@ -392,9 +435,10 @@ export class IamEstate {
   /** Whether the principal's own policies (or `set`) have any statement that could allow `action`, on anything. */
   identityMayAllow(p: Principal, action: string, set?: PolicySet): boolean {
     if (set !== undefined) return mayAllow(set.identity ?? [], action);
-    const key = `${p.key}\u0000${action}`;
-    let v = this.identityMay.get(key);
-    if (v === undefined) this.identityMay.set(key, (v = mayAllow(this.policySet(p).identity ?? [], action)));
+    let byAction = this.identityMay.get(p.key);
+    if (byAction === undefined) this.identityMay.set(p.key, (byAction = new Map()));
+    let v = byAction.get(action);
+    if (v === undefined) byAction.set(action, (v = mayAllow(this.policySet(p).identity ?? [], action)));
     return v;
   }
 
@@ -409,10 +453,22 @@ export class IamEstate {
 
   /** `surelyDenied` with the governing resource policy already looked up (undefined: none). */
   surelyDeniedWith(p: Principal, action: string, rp: ResourcePolicy | undefined, set?: PolicySet): boolean {
-    const rpMay = rp !== undefined && mayAllow([rp.policy], action, this.requestPrincipal(p));
+    const rpMay = rp !== undefined && this.resourceMayAllow(rp, action, p);
     // Trust and key policies must allow explicitly: the principal's own policies never grant alone.
     if (rp !== undefined && rp.kind !== 'standard') return !rpMay;
     return !rpMay && !this.identityMayAllow(p, action, set);
+  }
+
+  /**
+   * Whether the resource policy has a statement that could allow `action` for the principal; shared by the principals
+   * of one kind and account when the policy does not name the principal itself.
+   */
+  private resourceMayAllow(rp: ResourcePolicy, action: string, p: Principal): boolean {
+    if (this.names(rp.policy, p)) return mayAllow([rp.policy], action, this.requestPrincipal(p));
+    const key = `${rp.policy.id}\u0000${action}\u0000${p.kind}\u0000${p.account}`;
+    let v = this.resourceMay.get(key);
+    if (v === undefined) this.resourceMay.set(key, (v = mayAllow([rp.policy], action, this.requestPrincipal(p))));
+    return v;
   }
 
   /** The resource policy `ask` evaluates for `action` on `resource`: the estate's, or an unknown mandatory one. */
@@ -423,6 +479,15 @@ export class IamEstate {
   ask(p: Principal, action: string, resource: string, extra: Ctx = {}, set?: PolicySet, withoutResourcePolicy = false): AuthorizationResult {
     const policies = set ?? this.policySet(p);
     const rp = withoutResourcePolicy ? undefined : this.governingPolicy(action, resource);
+    const share = this.shareKey(p, policies, rp);
+    if (share === undefined) return this.evaluate(p, policies, rp, action, resource, extra, withoutResourcePolicy);
+    const key = `${share}\u0000${withoutResourcePolicy ? 'n' : 'r'}\u0000${action}\u0000${resource}\u0000${JSON.stringify(extra)}`;
+    let hit = this.shared.get(key);
+    if (hit === undefined) this.shared.set(key, (hit = this.evaluate(p, policies, rp, action, resource, extra, withoutResourcePolicy)));
+    return hit;
+  }
+
+  private evaluate(p: Principal, policies: PolicySet, rp: ResourcePolicy | undefined, action: string, resource: string, extra: Ctx, withoutResourcePolicy: boolean): AuthorizationResult {
     const request: AuthorizationRequest = {
       principal: this.requestPrincipal(p), action, resource,
       resourceAccount: this.resourceAccountOf(resource),

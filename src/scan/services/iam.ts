@@ -63,7 +63,8 @@ export class IamFacade implements IamService {
   private readonly escalations = new Map<string, EscalationPath[]>();
   /** Administrator answers shared by principals whose policies read nothing of the request but action and resource. */
   private readonly adminsBySet = new Map<string, AdminAnswer>();
-  private readonly trusted = new Map<string, AuthorizationResult>();
+  /** Service trust of a role, by role, service and the account the service acts for. */
+  private readonly trusted = new Map<string, Map<string, Map<string, AuthorizationResult>>>();
   private targets: EscalationTargets | undefined;
 
   constructor(estate: Estate) {
@@ -199,12 +200,15 @@ export class IamFacade implements IamService {
   }
 
   private trustedBy(role: Principal, trust: ResourcePolicy, service: string, account: string): AuthorizationResult {
-    const key = `${role.key}\u0000${service}\u0000${account}`;
-    let r = this.trusted.get(key);
+    let byService = this.trusted.get(role.key);
+    if (byService === undefined) this.trusted.set(role.key, (byService = new Map()));
+    let byAccount = byService.get(service);
+    if (byAccount === undefined) byService.set(service, (byAccount = new Map()));
+    let r = byAccount.get(account);
     if (r === undefined) {
       r = this.iam.askAs({ kind: 'service', service }, { resource: [trust.policy] }, 'sts:AssumeRole', role.arn,
         { 'aws:SourceAccount': account, 'aws:PrincipalIsAWSService': 'true' }, [], 'roleTrust');
-      this.trusted.set(key, r);
+      byAccount.set(account, r);
     }
     return r;
   }

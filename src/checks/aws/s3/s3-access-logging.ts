@@ -3,9 +3,27 @@ import { defineCheck } from '../../kit/define-check.js';
 import { bucketText } from './bucket.js';
 
 /** Whether another bucket of the estate delivers its server access logs into `bucket`. */
+/**
+ * Log destinations of the estate (lower-cased) with the buckets that log into each, read once per estate: asking
+ * every bucket against every other one is quadratic in the number of buckets. The estate is immutable, so this is a
+ * memo of a pure function, not state.
+ */
+const destinations = new WeakMap<readonly S3Bucket[], Map<string, S3Bucket[]>>();
+
 function receivesAccessLogs(bucket: S3Bucket, all: readonly S3Bucket[]): boolean {
+  let byTarget = destinations.get(all);
+  if (byTarget === undefined) {
+    byTarget = new Map();
+    for (const b of all) {
+      if (!b.logging.known || b.logging.value === null) continue;
+      const t = b.logging.value.toLowerCase();
+      byTarget.set(t, [...(byTarget.get(t) ?? []), b]);
+    }
+    destinations.set(all, byTarget);
+  }
   const handles = new Set([bucket.key, ...bucket.aliases, ...(bucket.name.known ? [bucket.name.value] : [])].map((h) => h.toLowerCase()));
-  return all.some((b) => b !== bucket && b.logging.known && b.logging.value !== null && handles.has(b.logging.value.toLowerCase()));
+  for (const h of handles) if ((byTarget.get(h) ?? []).some((b) => b !== bucket)) return true;
+  return false;
 }
 
 export default defineCheck({
