@@ -1,12 +1,14 @@
 // Network engine benchmark: a seeded estate of 2,000 interfaces (1,000 AWS ENIs, 1,000 Azure NICs), 500 security
 // groups / NSGs (250 each) and 20,000 rules (40 per group), with subnets, route tables, network ACLs, ASGs and public
 // addresses. Prints compile time, the time of a full exposure analysis, of 10,000 reach queries (total and average),
-// and peak memory. Figures only; nothing is asserted.
+// of ruleReach over every rule open to the whole internet (what the rule-level checks ask during a scan), and peak
+// memory. Figures only; nothing is asserted.
 //
 //   npx tsx bench/network/run.ts [queries=10000] [seed=7]
 import { NetworkEngine } from '../../src/engines/network/index.js';
 import type {
   AwsInterface, AwsNaclEntry, AwsSecurityGroup, AwsSgRule, AzureNic, AzureNsg, AzureNsgRule, Endpoint, NetworkInput, ReachQuery,
+  RuleRef, TrafficFocus,
 } from '../../src/engines/network/index.js';
 
 const QUERIES = Number(process.argv[2] ?? 10_000);
@@ -208,7 +210,46 @@ for (const q of queries) {
 const cpu = process.cpuUsage(cpu0);
 const reachMs = performance.now() - t;
 sample();
-clearInterval(timer);
 console.log(`${QUERIES} reach:     ${reachMs.toFixed(1)} ms total, ${((reachMs * 1000) / QUERIES).toFixed(1)} µs per query `
   + `(CPU ${(((cpu.user + cpu.system) / 1000) / QUERIES * 1000).toFixed(1)} µs); verdicts ${JSON.stringify(verdicts)}`);
+
+// Rule by rule, as the rule-level checks ask during a scan: every rule open to the whole internet, with the admin,
+// database and every-port focuses, on a freshly compiled engine (no region memoised yet).
+const WIDE = new Set(['0.0.0.0/0', '*', 'internet']);
+const refs: RuleRef[] = [];
+for (const g of input.aws?.securityGroups ?? []) {
+  for (const [dir, list] of [['ingress', g.ingress], ['egress', g.egress]] as const) {
+    list.forEach((r, i) => {
+      if (Array.isArray(r.cidrs) && r.cidrs.some((x) => typeof x === 'string' && WIDE.has(x))) refs.push({ kind: 'security-group', id: g.id, rule: r.label ?? `${dir}[${i}]` });
+    });
+  }
+}
+for (const n of input.azure?.nsgs ?? []) {
+  for (const r of n.rules) {
+    const src = r.sourceAddressPrefix;
+    if (typeof src === 'string' && WIDE.has(src.toLowerCase()) && typeof r.name === 'string') refs.push({ kind: 'nsg', id: n.id, rule: r.name });
+  }
+}
+const FOCUSES: TrafficFocus[][] = [
+  [{ protocol: 'tcp', ports: [[22, 22], [3389, 3389], [5985, 5986]] }, { protocol: 'udp', ports: [[3389, 3389]] }],
+  [{ protocol: 'tcp', ports: [[1433, 1433], [3306, 3306], [5432, 5432], [6379, 6379], [9200, 9200], [27017, 27017]] }],
+  [{ protocol: 'tcp' }, { protocol: 'udp' }],
+];
+const fresh = NetworkEngine.compile(input);
+const ruleVerdicts = { reachable: 0, unknown: 0, blocked: 0, none: 0 };
+t = performance.now();
+const rc0 = process.cpuUsage();
+for (const ref of refs) {
+  for (const f of FOCUSES) {
+    const r = fresh.ruleReach(ref, f);
+    const best = r.rows.some((x) => x.verdict === 'reachable') ? 'reachable' : r.rows.some((x) => x.verdict === 'unknown') ? 'unknown' : r.rows.length > 0 ? 'blocked' : 'none';
+    ruleVerdicts[best]++;
+  }
+}
+const rc = process.cpuUsage(rc0);
+const ruleMs = performance.now() - t;
+sample();
+clearInterval(timer);
+console.log(`ruleReach:        ${ruleMs.toFixed(1)} ms for ${refs.length} internet-wide rules × ${FOCUSES.length} focuses (CPU ${((rc.user + rc.system) / 1000).toFixed(1)} ms, `
+  + `${((ruleMs * 1000) / (refs.length * FOCUSES.length)).toFixed(0)} µs per question); ${JSON.stringify(ruleVerdicts)}`);
 console.log(`peak memory:      RSS ${mb(peakRss)}, heap ${mb(peakHeap)}`);

@@ -182,6 +182,16 @@ describe('rule reach, Azure NSG rules', () => {
     expect(all.unmatched).toEqual([`${RG}/networkInterfaces/web-nic`]);
   });
 
+  it('what the rule admits excludes what earlier rules take, so "every port it admits arrives" stays true', () => {
+    const r = azure({ rules: [rule('allow-ssh', 100), rule('allow-all', 200, { protocol: '*', destinationPortRange: '*' })] }).ruleReach(nsg('allow-all'), [{ protocol: 'tcp' }]);
+    expect(r.rows[0]?.ports).toEqual(['0-21', '23-65535']);
+    expect(r.rows[0]?.admitted).toEqual(['0-21', '23-65535']);
+    // The subnet NSG letting only HTTPS through narrows what arrives, not what the rule admits.
+    const narrowed = azure({ rules: [rule('allow-all', 200, { protocol: '*', destinationPortRange: '*' })], subnetRules: [rule('allow-https', 100, { destinationPortRange: '443' })] })
+      .ruleReach(nsg('allow-all'), [{ protocol: 'tcp' }]);
+    expect(narrowed.rows[0]).toMatchObject({ verdict: 'reachable', ports: ['443'], admitted: ['0-65535'] });
+  });
+
   it('a rule whose destination ASG the NIC is not in lets nothing through to it', () => {
     const r = azure({ rules: [rule('allow-ssh-db', 100, { destinationAddressPrefix: null, destinationAsgIds: [`${RG}/applicationSecurityGroups/db`] })] })
       .ruleReach(nsg('allow-ssh-db'), SSH);

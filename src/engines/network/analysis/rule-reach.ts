@@ -85,6 +85,11 @@ interface Judged {
 
 export class RuleReacher {
   #awsMembers: Map<string, IfaceC[]> | undefined;
+  /** Interfaces whose security groups are not all known; ipconfigs whose subnet or NIC NSG link is unknown. */
+  #awsUnknownGroups: IfaceC[] | undefined;
+  #azureUnknownNsg: IpConfigC[] | undefined;
+  /** Path regions per interface, direction and protocol: every rule of the interface's groups shares them. */
+  readonly #awsPaths = new Map<IfaceC, Map<string, Maps>>();
   #azureOn: Map<string, IpConfigC[]> | undefined;
 
   constructor(private readonly aws: AwsNet, private readonly azure: AzureNet, private readonly internet: IpSet) {}
@@ -106,6 +111,21 @@ export class RuleReacher {
     return this.#awsMembers;
   }
 
+  private awsPath(n: IfaceC, inbound: boolean, proto: number): Maps {
+    let m = this.#awsPaths.get(n);
+    if (!m) {
+      m = new Map();
+      this.#awsPaths.set(n, m);
+    }
+    const key = `${inbound ? 'i' : 'o'}${proto}`;
+    let path = m.get(key);
+    if (!path) {
+      path = (inbound ? this.aws.inboundRegion(n, proto) : this.aws.egressRegion(n, proto)).path;
+      m.set(key, path);
+    }
+    return path;
+  }
+
   private awsRule(ref: RuleRef, focus: readonly TrafficFocus[]): RuleReach {
     const g = this.aws.c.sgs.get(ref.id);
     const rule = g ? [...g.ingress, ...g.egress].find((r) => r.label === ref.rule) : undefined;
@@ -113,7 +133,8 @@ export class RuleReacher {
     const inbound = rule.direction === 'ingress';
     const members = this.awsMembers().get(g.id) ?? [];
     // A group belongs to one VPC: an interface of another VPC cannot be in it, even when its groups are unknown.
-    const maybe = this.aws.c.ifaces.filter((n) => n.sgUnknown && !n.sgIds.includes(g.id) && !(g.vpcId !== null && n.vpcId !== null && g.vpcId !== n.vpcId));
+    this.#awsUnknownGroups ??= this.aws.c.ifaces.filter((n) => n.sgUnknown);
+    const maybe = this.#awsUnknownGroups.filter((n) => !n.sgIds.includes(g.id) && !(g.vpcId !== null && n.vpcId !== null && g.vpcId !== n.vpcId));
     const rows: RuleReachRow[] = [];
     for (const n of members) {
       for (const f of focus) {
@@ -125,8 +146,7 @@ export class RuleReacher {
           return peers.isEmpty() ? EMPTY_MAP : PortMap.of(ports.intersect(certain ? rule.ports.def : rule.ports.pos, wanted), peers, IpSet.EMPTY);
         };
         const mine = { def: side(true), pos: side(false) };
-        const region = inbound ? this.aws.inboundRegion(n, proto) : this.aws.egressRegion(n, proto);
-        const j = judge(mine, region.path);
+        const j = judge(mine, this.awsPath(n, inbound, proto));
         if (!j) continue;
         rows.push(this.row('aws', n.id, n.aliases[0] ?? n.id, f.protocol, {
           ...j, mine: mine.pos,
@@ -167,7 +187,9 @@ export class RuleReacher {
     const rule = n?.rules.find((r) => r.label === ref.rule);
     if (!n || !rule) return notFound(ref);
     const on = this.azureOn().get(n.id) ?? [];
-    const maybe = this.azure.c.nics.flatMap((nic) => nic.ipConfigs).filter((ic) => !on.includes(ic) && this.azureMaybe(ic));
+    this.#azureUnknownNsg ??= this.azure.c.nics.flatMap((nic) => nic.ipConfigs).filter((ic) => this.azureMaybe(ic));
+    const onSet = new Set(on);
+    const maybe = this.#azureUnknownNsg.filter((ic) => !onSet.has(ic));
     const base = { rule: ref, found: true, interfaces: on.map(icId), maybeInterfaces: maybe.map(icId) };
     if (rule.inbound === 'unknown') return { ...base, direction: 'unknown', unmatched: [], rows: [] };
     const inbound = rule.inbound;
