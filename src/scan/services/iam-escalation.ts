@@ -304,3 +304,103 @@ export function escalationPaths(deps: EscalationDeps, p: Principal): EscalationP
   }
   return out;
 }
+
+/**
+ * A role from which administrator access is reachable: an administrator role itself, a role with a direct escalation
+ * path, or a role that can assume one of those (`next`, with the evaluated `sts:AssumeRole`).
+ */
+interface Escalating {
+  readonly role: Principal;
+  readonly admin: boolean;
+  readonly next?: { readonly role: Principal; readonly assume: AuthorizationResult };
+}
+
+/**
+ * Roles from which administrator access is reachable, found once per estate as a fixed point over `sts:AssumeRole`
+ * edges (role chaining): first administrators and roles with a direct path, then every role that can assume one of
+ * the roles found in the round before. Each role is entered once, so cycles end; the search from a principal then
+ * asks only whether it can assume one of these roles, however long the chain behind it.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining
+ */
+export function escalatingRoles(deps: EscalationDeps, direct: (p: Principal) => readonly EscalationPath[]): ReadonlyMap<string, Escalating> {
+  const { estate } = deps;
+  const roles = estate.principals().filter((x) => x.kind === 'aws.iam.role');
+  const found = new Map<string, Escalating>();
+  let frontier: Principal[] = [];
+  for (const r of roles) {
+    const admin = isAdmin(deps.administrator(r)) === 'yes';
+    if (admin || direct(r).some((path) => path.decision === 'allowed')) {
+      found.set(r.key, { role: r, admin });
+      frontier.push(r);
+    }
+  }
+  while (frontier.length > 0) {
+    const next: Principal[] = [];
+    for (const r of roles) {
+      if (found.has(r.key)) continue;
+      for (const e of frontier) {
+        if (estate.surelyDenied(r, 'sts:AssumeRole', e.arn)) continue;
+        const assume = estate.ask(r, 'sts:AssumeRole', e.arn);
+        // Only certain hops make a chain: an undecided hop stays out rather than spreading uncertainty.
+        if (assume.decision !== 'allowed') continue;
+        found.set(r.key, { role: r, admin: false, next: { role: e, assume } });
+        next.push(r);
+        break;
+      }
+    }
+    frontier = next;
+  }
+  return found;
+}
+
+/**
+ * Escalation through role chaining: the principal can assume a role from which administrator access is reachable in
+ * more than one step (assuming an administrator role directly is a direct path already).
+ */
+export function chainedPaths(deps: EscalationDeps, p: Principal, escalating: ReadonlyMap<string, Escalating>, direct: (p: Principal) => readonly EscalationPath[]): EscalationPath[] {
+  const { estate } = deps;
+  if (isAdmin(deps.administrator(p)) === 'yes') return [];
+  const out: EscalationPath[] = [];
+  const self = `${p.kind === 'aws.iam.user' ? 'user' : 'role'} ${p.name}`;
+  for (const e of escalating.values()) {
+    if (e.role.key === p.key || (e.admin && e.next === undefined)) continue;
+    if (estate.surelyDenied(p, 'sts:AssumeRole', e.role.arn)) continue;
+    const first = estate.ask(p, 'sts:AssumeRole', e.role.arn);
+    const b = new PathBuilder(estate);
+    if (!b.step(`${self} can assume role ${e.role.name}`, first)) continue;
+    // Follow the chain to its end: an administrator role, or a role with a direct path.
+    const seen = new Set<string>([p.key]);
+    let cur: Escalating | undefined = e;
+    let ending: EscalationPath | undefined;
+    let gains = '';
+    const hops: string[] = ['sts:AssumeRole'];
+    while (cur !== undefined && !seen.has(cur.role.key)) {
+      seen.add(cur.role.key);
+      if (cur.next !== undefined) {
+        b.step(`role ${cur.role.name} can assume role ${cur.next.role.name}`, cur.next.assume);
+        hops.push('sts:AssumeRole');
+        cur = escalating.get(cur.next.role.key);
+        continue;
+      }
+      if (cur.admin) {
+        b.note(`role ${cur.role.name} is an administrator`);
+        gains = `role ${cur.role.name}`;
+      } else {
+        ending = direct(cur.role).find((path) => path.decision === 'allowed');
+        if (ending !== undefined) {
+          for (const s of ending.steps) b.steps.push(s);
+          hops.push(ending.method);
+          gains = ending.gains === 'itself (any permission)' ? `role ${cur.role.name} (any permission)` : ending.gains;
+        }
+      }
+      break;
+    }
+    if (gains === '') continue;
+    const path = b.path(hops.join(' → '), gains);
+    // One chain per gain: the first found (roles in the order they are listed), preferring certain ones.
+    const same = out.findIndex((o) => o.gains === path.gains);
+    if (same < 0) out.push(path);
+    else if (out[same]?.decision === 'unknown' && path.decision === 'allowed') out[same] = path;
+  }
+  return out;
+}

@@ -6,8 +6,8 @@ import type {
   AccessAnswer, AdminAnswer, EscalationPath, ExposureAnswer, IamPrincipalInfo, IamService, StatementCitation, WhoCanEntry,
 } from '../../checks/kit/services/iam.js';
 import type { Estate } from '../../model/index.js';
-import type { EscalationTargets } from './iam-escalation.js';
-import { escalationPaths, escalationTargets } from './iam-escalation.js';
+import type { EscalationDeps, EscalationTargets } from './iam-escalation.js';
+import { chainedPaths, escalatingRoles, escalationPaths, escalationTargets } from './iam-escalation.js';
 import type { Principal, ResourcePolicy } from './iam-estate.js';
 import { IamEstate, SURELY_DENIED } from './iam-estate.js';
 import type { ExposureProbe } from './iam-exposure.js';
@@ -66,6 +66,8 @@ export class IamFacade implements IamService {
   /** Service trust of a role, by role, service and the account the service acts for. */
   private readonly trusted = new Map<string, Map<string, Map<string, AuthorizationResult>>>();
   private targets: EscalationTargets | undefined;
+  private readonly direct = new Map<string, EscalationPath[]>();
+  private escalating: ReturnType<typeof escalatingRoles> | undefined;
 
   constructor(estate: Estate) {
     this.iam = new IamEstate(estate);
@@ -213,17 +215,37 @@ export class IamFacade implements IamService {
     return r;
   }
 
-  escalationPaths(principalKey: string): readonly EscalationPath[] {
-    const hit = this.escalations.get(principalKey);
-    if (hit !== undefined) return hit;
-    const p = this.byKey(principalKey);
-    const paths = p === undefined ? [] : escalationPaths({
+  private deps(): EscalationDeps {
+    return {
       estate: this.iam,
       administrator: (x) => this.administrator(x.key),
       administratorWith: (x, set) => this.adminOf(x, set),
       targets: () => this.escalationTargets(),
       trustedBy: (role, trust, service, account) => this.trustedBy(role, trust, service, account),
-    }, p);
+    };
+  }
+
+  /** The paths a principal takes on its own (without assuming a role that is not an administrator). */
+  private directPaths(p: Principal): EscalationPath[] {
+    let paths = this.direct.get(p.key);
+    if (paths === undefined) this.direct.set(p.key, (paths = escalationPaths(this.deps(), p)));
+    return paths;
+  }
+
+  escalationPaths(principalKey: string): readonly EscalationPath[] {
+    const hit = this.escalations.get(principalKey);
+    if (hit !== undefined) return hit;
+    const p = this.byKey(principalKey);
+    let paths: EscalationPath[] = [];
+    if (p !== undefined) {
+      const direct = (x: Principal): EscalationPath[] => this.directPaths(x);
+      this.escalating ??= escalatingRoles(this.deps(), direct);
+      paths = [...this.directPaths(p)];
+      // A chain is reported only for what the principal does not gain more directly.
+      for (const c of chainedPaths(this.deps(), p, this.escalating, direct)) {
+        if (!paths.some((o) => o.gains === c.gains)) paths.push(c);
+      }
+    }
     this.escalations.set(principalKey, paths);
     return paths;
   }
