@@ -14,6 +14,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from './catalogue.js';
+import { targetsOf } from './kit/types.js';
 import type { AnyCheck } from './kit/types.js';
 import { loadEstate } from '../scan/load-estate.js';
 import { runChecks } from '../scan/run-checks.js';
@@ -88,14 +89,14 @@ describe('check examples', () => {
           } else if (kind === 'unknown') {
             expect(failed).toEqual([]);
             expect(undecided.length).toBeGreaterThan(0);
-          } else if (check.target === 'estate') {
+          } else if (targetsOf(check).includes('estate')) {
             expect(failed.length, 'estate check fails once').toBe(1);
           } else if (existsSync(`${path}.expect`)) {
             const listed = readFileSync(`${path}.expect`, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
             expect(listed.length).toBeGreaterThan(0);
             expect(failed).toEqual([...new Set(listed)].sort());
           } else {
-            const subjects = loaded.estate.ofKind(check.target as never).map((r: { native: { name: string; address: string } }) => r.native);
+            const subjects = targetsOf(check).flatMap((k) => loaded.estate.ofKind(k as never)).map((r: { native: { name: string; address: string } }) => r.native);
             const expected = [...new Set(subjects.filter((n) => /bad/i.test(n.name) || /bad/i.test(n.address)).map((n) => n.address))].sort();
             expect(expected.length, `${basename(path)} names at least one resource "bad…"`).toBeGreaterThan(0);
             expect(failed).toEqual(expected);

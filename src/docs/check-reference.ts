@@ -1,3 +1,4 @@
+import { targetsOf } from '../checks/kit/types.js';
 import type { AnyCheck } from '../checks/kit/types.js';
 
 /** docs/checks.md, generated from the checks' metadata: the catalogue is the only copy. */
@@ -13,11 +14,11 @@ export function renderCheckReference(checks: readonly AnyCheck[]): string {
     '| --- | --- | --- | --- | --- |',
   ];
   for (const c of checks) {
-    out.push(`| [${c.id}](#${c.id.toLowerCase()}) | ${c.severity} | ${c.title} | \`${c.target}\` | ${compliance(c)} |`);
+    out.push(`| [${c.id}](#${c.id.toLowerCase()}) | ${c.severity} | ${c.title} | ${targetsOf(c).map((t) => `\`${t}\``).join(', ')} | ${compliance(c)} |`);
   }
   for (const c of checks) {
     const r = c.remediation;
-    out.push('', `## ${c.id}`, '', `**${c.title}** — ${c.severity}, ${c.provider} ${c.service}, applies to \`${c.target}\`.`, '', c.rationale, '', `**Fix.** ${r.summary}`);
+    out.push('', `## ${c.id}`, '', `**${c.title}** — ${c.severity}, ${c.provider} ${c.service}, applies to ${targetsOf(c).map((t) => `\`${t}\``).join(', ')}.`, '', c.rationale, '', `**Fix.** ${r.summary}`);
     if (r.cli) out.push('', '```sh', r.cli, '```');
     if (r.terraform) out.push('', 'Terraform:', '', '```hcl', r.terraform, '```');
     if (r.cloudformation) out.push('', 'CloudFormation:', '', '```yaml', r.cloudformation, '```');

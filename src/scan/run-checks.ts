@@ -1,9 +1,10 @@
 import { createContext } from '../checks/kit/context.js';
 import type { EstateServices } from '../checks/kit/services.js';
+import { targetsOf } from '../checks/kit/types.js';
 import type { AnyCheck, EstateView, Outcome } from '../checks/kit/types.js';
 import type { Provenance } from '../model/core/index.js';
 import { providerOf } from '../model/index.js';
-import type { Estate, Resource, ResourceKind } from '../model/index.js';
+import type { Estate, Resource } from '../model/index.js';
 
 /** One evaluated outcome that is worth reporting, with what it is about. */
 export interface Result {
@@ -33,18 +34,20 @@ export function runChecks(checks: readonly AnyCheck[], estate: Estate, services:
   const views = estateViews(estate);
 
   for (const check of checks) {
-    if (check.target === 'estate') {
-      const view = views.get(check.provider);
-      if (!view) continue;
-      const subject = { type: 'estate', name: check.provider, address: check.provider, at: { file: view.files[0] ?? '', line: 1, column: 1, endLine: 1, endColumn: 1 } };
-      evaluated++;
-      collect(check, () => check.evaluate(view as never, ctx), subject, results, crashes);
-      continue;
-    }
-    for (const resource of estate.ofKind(check.target as ResourceKind)) {
-      evaluated++;
-      const subject = { ...resource.native, at: resource.at };
-      collect(check, () => check.evaluate(resource as never, ctx), subject, results, crashes);
+    for (const target of targetsOf(check)) {
+      if (target === 'estate') {
+        const view = views.get(check.provider);
+        if (!view) continue;
+        const subject = { type: 'estate', name: check.provider, address: check.provider, at: { file: view.files[0] ?? '', line: 1, column: 1, endLine: 1, endColumn: 1 } };
+        evaluated++;
+        collect(check, () => check.evaluate(view as never, ctx), subject, results, crashes);
+        continue;
+      }
+      for (const resource of estate.ofKind(target)) {
+        evaluated++;
+        const subject = { ...resource.native, at: resource.at };
+        collect(check, () => check.evaluate(resource as never, ctx), subject, results, crashes);
+      }
     }
   }
   return { results, crashes, evaluated };

@@ -60,10 +60,25 @@ export interface CheckMeta {
 }
 
 export interface Check<T extends CheckTarget = CheckTarget> extends CheckMeta {
-  readonly target: T;
+  /**
+   * The kind (or kinds) the check judges: one mistake that can be written in several places (an inline policy of a
+   * user, a group or a role) is one check over all of them.
+   */
+  readonly target: T | readonly T[];
   /** Which resources of the target kind this check looks at; default all. For `iac.parameter` checks, etc. */
   evaluate(subject: Subject<T>, ctx: CheckContext): Outcome | readonly Outcome[];
 }
 
-/** Any one check, whatever its target: what catalogues hold. */
-export type AnyCheck = { [T in CheckTarget]: Check<T> }[CheckTarget];
+/**
+ * Any one check, whatever its target: what catalogues hold. The subject type is erased (the runner hands each check
+ * only subjects of its own kinds), so a check of any kind or kinds is assignable here.
+ */
+export interface AnyCheck extends CheckMeta {
+  readonly target: CheckTarget | readonly CheckTarget[];
+  evaluate(subject: never, ctx: CheckContext): Outcome | readonly Outcome[];
+}
+
+/** The kinds a check judges, as a list. */
+export function targetsOf(check: AnyCheck): readonly CheckTarget[] {
+  return typeof check.target === 'string' ? [check.target] : check.target;
+}

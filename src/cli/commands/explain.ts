@@ -1,5 +1,6 @@
 import { Command } from '@commander-js/extra-typings';
 import { findCheck } from '../../checks/catalogue.js';
+import { targetsOf } from '../../checks/kit/types.js';
 import { EXIT } from '../exit-codes.js';
 import { emit, log } from '../io.js';
 
@@ -18,7 +19,7 @@ export function explainCommand() {
       const compliance = Object.entries(c.compliance ?? {}).map(([fw, ids]) => `${fw}: ${ids.join(', ')}`);
       const parts = [
         `${c.id}  ${c.title}`,
-        `severity: ${c.severity}   provider: ${c.provider}   service: ${c.service}   applies to: ${c.target}`,
+        `severity: ${c.severity}   provider: ${c.provider}   service: ${c.service}   applies to: ${targetsOf(c).join(', ')}`,
         '',
         c.rationale,
         '',
