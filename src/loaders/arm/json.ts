@@ -1,14 +1,12 @@
 import { parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Node, ParseError } from 'jsonc-parser';
+import { MAX_JSON_DEPTH, findTooDeep } from '../common/json-depth.js';
 
 /**
  * JSON with positions for ARM templates. ARM accepts comments (`//`, `/* *\/`) in templates, which `jsonc-parser`
  * handles; every node keeps its offset so values and diagnostics point at 1-based line/column.
  * https://learn.microsoft.com/azure/azure-resource-manager/templates/syntax#comments-and-metadata
  */
-
-/** Deeper nesting than this is refused before parsing: the parser recurses, and no real template comes close. */
-export const MAX_JSON_DEPTH = 128;
 
 // Re-exported: the evaluator (eval/state.ts) and its tests import the line index from here.
 export { LineIndex } from '../common/line-index.js';
@@ -39,37 +37,6 @@ export function parseJson(text: string): JsonParse {
 function describe(code: string): string {
   // `InvalidSymbol` → `invalid symbol`: the parser's codes, in words.
   return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-}
-
-/** Offset of the first bracket that exceeds the depth limit, skipping strings and comments. */
-function findTooDeep(text: string): number | undefined {
-  let depth = 0;
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 34 /* " */) {
-      i++;
-      while (i < n) {
-        const d = text.charCodeAt(i);
-        if (d === 92 /* \ */) i += 2;
-        else if (d === 34) break;
-        else i++;
-      }
-    } else if (c === 47 /* / */ && text.charCodeAt(i + 1) === 47) {
-      while (i < n && text.charCodeAt(i) !== 10) i++;
-    } else if (c === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
-      const end = text.indexOf('*/', i + 2);
-      i = end < 0 ? n : end + 1;
-    } else if (c === 123 /* { */ || c === 91 /* [ */) {
-      depth++;
-      if (depth > MAX_JSON_DEPTH) return i;
-    } else if (c === 125 /* } */ || c === 93 /* ] */) {
-      depth--;
-    }
-    i++;
-  }
-  return undefined;
 }
 
 /** Children of an object node as [key, value-node] pairs, the last duplicate winning. */

@@ -65,4 +65,11 @@ describe('get-account-authorization-details loader', () => {
     const role = r.resources.find((x) => x.kind === 'aws.iam.role') as IamRole;
     expect(role.trustPolicy.known).toBe(false);
   });
+
+  it('refuses hostile nesting with a diagnostic instead of exhausting the stack', () => {
+    const deep = `{"RoleDetailList": [{"RoleName": "r", "AssumeRolePolicyDocument": ${'['.repeat(50_000)}${']'.repeat(50_000)}}]}`;
+    const r = loadAuthorizationDetails('z.json', deep);
+    expect(r.resources).toEqual([]);
+    expect(r.diagnostics).toMatchObject([{ code: 'too-deep', severity: 'error', file: 'z.json', line: 1 }]);
+  });
 });

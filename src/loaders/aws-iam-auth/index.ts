@@ -12,7 +12,8 @@ import type { Node, ParseError } from 'jsonc-parser';
 import type { Attr, EmbeddedDocument, JsonValue, Link, LoadDiagnostic, NativeRef, Provenance } from '../../model/core/index.js';
 import { known, unknown } from '../../model/core/index.js';
 import type { IamGroup, IamInstanceProfile, IamManagedPolicy, IamRole, IamUser, InlinePolicy, Resource } from '../../model/index.js';
-import { LineIndex } from '../common/line-index.js';
+import { MAX_JSON_DEPTH, findTooDeep } from '../common/json-depth.js';
+import { LineIndex, lineColumnAt } from '../common/line-index.js';
 import type { LoadResult } from '../types.js';
 
 const LIST_KEYS = ['UserDetailList', 'GroupDetailList', 'RoleDetailList', 'Policies'] as const;
@@ -34,8 +35,8 @@ export function isAuthorizationDetails(doc: unknown): boolean {
 function child(n: Node | undefined, key: string): Node | undefined {
   if (n?.type !== 'object') return undefined;
   for (const prop of n.children ?? []) {
-    const [k, v] = prop.children ?? [];
-    if (k?.value === key) return v;
+    const pair = prop.children;
+    if (pair?.[0]?.value === key) return pair[1];
   }
   return undefined;
 }
@@ -53,7 +54,8 @@ function value(n: Node): JsonValue {
     case 'object': {
       const o: { [k: string]: JsonValue } = {};
       for (const prop of n.children ?? []) {
-        const [k, v] = prop.children ?? [];
+        const k = prop.children?.[0];
+        const v = prop.children?.[1];
         if (k !== undefined && v !== undefined) o[String(k.value)] = value(v);
       }
       return o;
@@ -262,6 +264,11 @@ function safeDecode(s: string): string | undefined {
 
 /** Loads one export. `file` is the path as given; positions are 1-based. */
 export function loadAuthorizationDetails(file: string, text: string): LoadResult {
+  const deep = findTooDeep(text);
+  if (deep !== undefined) {
+    const at = lineColumnAt(text, deep);
+    return { resources: [], fragments: [], diagnostics: [{ code: 'too-deep', severity: 'error', file, line: at.line, column: at.column, message: `JSON nesting deeper than ${MAX_JSON_DEPTH} levels` }] };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   const pos = new LineIndex(file, text);

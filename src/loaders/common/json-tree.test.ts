@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_JSON_DEPTH } from './json-depth.js';
 import { readJsonTree } from './json-tree.js';
 import { asObject, objects, text } from './read.js';
 
@@ -27,5 +28,22 @@ describe('readJsonTree', () => {
     const ok = readJsonTree('e.json', src, { comments: true });
     expect(ok.diagnostics).toEqual([]);
     expect(objects(ok.value)[0]?.at).toMatchObject({ line: 2, column: 2 });
+  });
+});
+
+describe('readJsonTree on hostile nesting', () => {
+  it('refuses nesting deeper than MAX_JSON_DEPTH with a diagnostic instead of exhausting the stack', () => {
+    const src = `{"SecurityGroups": [{"GroupId": "sg-1", "Tags": ${'['.repeat(100_000)}${']'.repeat(100_000)}}]}`;
+    const { value, diagnostics } = readJsonTree('e.json', src, { comments: false });
+    expect(value).toBeUndefined();
+    // The first bracket past the limit: three levels enclose `Tags` (object, list, object).
+    const at = src.indexOf('"Tags": ') + '"Tags": '.length + MAX_JSON_DEPTH - 3;
+    expect(diagnostics).toEqual([{ code: 'too-deep', severity: 'error', file: 'e.json', line: 1, column: at + 1, message: `JSON nesting deeper than ${MAX_JSON_DEPTH} levels` }]);
+  });
+
+  it('counts neither brackets in strings nor, where they are accepted, in comments', () => {
+    const deep = '['.repeat(MAX_JSON_DEPTH + 5);
+    const src = `// ${deep}\n[{"name": "${deep}"}]`;
+    expect(readJsonTree('e.json', src, { comments: true }).diagnostics).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Node as JsonNode, ParseError } from 'jsonc-parser';
 import type { Parser } from 'web-tree-sitter';
 import type { LoadDiagnostic, Provenance } from '../../../../model/core/index.js';
+import { findTooDeep } from '../../../common/json-depth.js';
 import { LineIndex } from '../../../common/line-index.js';
 import type { Attribute, Block, Body, Expr } from './ast.js';
 import { emptyBody } from './ast.js';
@@ -30,8 +31,10 @@ export function parseTfJson(parser: Parser, text: string, file: string): ParsedJ
   const lines = new LineIndex(file, text);
   const diagnostics: LoadDiagnostic[] = [];
   const whole = lines.span(0, text.length);
-  if (jsonDepth(text) > MAX_EXPR_DEPTH) {
-    diagnostics.push({ code: 'too-deep', severity: 'error', file, line: 1, column: 1, message: `JSON nested more than ${MAX_EXPR_DEPTH} levels deep is not read` });
+  const deep = findTooDeep(text, MAX_EXPR_DEPTH);
+  if (deep !== undefined) {
+    const p = lines.lineCol(deep);
+    diagnostics.push({ code: 'too-deep', severity: 'error', file, line: p.line, column: p.column, message: `JSON nested more than ${MAX_EXPR_DEPTH} levels deep is not read` });
     return { body: emptyBody(whole), diagnostics };
   }
   const errors: ParseError[] = [];
@@ -46,23 +49,6 @@ export function parseTfJson(parser: Parser, text: string, file: string): ParsedJ
   }
   const c = new JsonConverter(parser, file, lines, diagnostics);
   return { body: c.topLevel(root), diagnostics };
-}
-
-/** Deepest `[`/`{` nesting outside strings: checked before the recursive JSON parser sees the text. */
-function jsonDepth(text: string): number {
-  let depth = 0;
-  let max = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (inString) {
-      if (ch === 92) i++;
-      else if (ch === 34) inString = false;
-    } else if (ch === 34) inString = true;
-    else if (ch === 91 || ch === 123) max = Math.max(max, ++depth);
-    else if (ch === 93 || ch === 125) depth--;
-  }
-  return max;
 }
 
 class JsonConverter {
