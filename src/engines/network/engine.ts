@@ -1,6 +1,6 @@
 import type { Tri } from '../../model/core/index.js';
 import { RuleReacher } from './analysis/rule-reach.js';
-import { directionMismatches, groupSuggestions, redundantSgRules, shadowedNsgRules } from './analysis/rules.js';
+import { directionMismatches, groupSuggestions, nsgAttachments, redundantSgRules, shadowedNsgRules } from './analysis/rules.js';
 import { compileAws } from './aws/compile.js';
 import type { AwsCompiled, IfaceC } from './aws/compile.js';
 import { AwsNet } from './aws/evaluate.js';
@@ -457,20 +457,36 @@ export class NetworkEngine {
     return this.#ruleReacher.reach(rule, focus);
   }
 
-  shadowedNsgRules(): ShadowedRule[] {
-    return shadowedNsgRules(this.azure);
+  // The rule analyses read only the compiled input: each is computed once, on first use.
+  #shadowed: ShadowedRule[] | undefined;
+  #redundant: RedundantRule[] | undefined;
+  #mismatches: DirectionMismatch[] | undefined;
+  #suggestions: GroupSuggestion[] | undefined;
+  #attachments: ReturnType<typeof nsgAttachments> | undefined;
+
+  private attachments(): ReturnType<typeof nsgAttachments> {
+    this.#attachments ??= nsgAttachments(this.azure.c);
+    return this.#attachments;
   }
 
-  redundantSgRules(): RedundantRule[] {
-    return redundantSgRules(this.aws.c);
+  shadowedNsgRules(): readonly ShadowedRule[] {
+    this.#shadowed ??= shadowedNsgRules(this.azure, this.attachments());
+    return this.#shadowed;
   }
 
-  directionMismatches(): DirectionMismatch[] {
-    return directionMismatches(this.azure);
+  redundantSgRules(): readonly RedundantRule[] {
+    this.#redundant ??= redundantSgRules(this.aws.c);
+    return this.#redundant;
   }
 
-  groupSuggestions(): GroupSuggestion[] {
-    return groupSuggestions(this.aws.c, this.azure);
+  directionMismatches(): readonly DirectionMismatch[] {
+    this.#mismatches ??= directionMismatches(this.azure, this.attachments());
+    return this.#mismatches;
+  }
+
+  groupSuggestions(): readonly GroupSuggestion[] {
+    this.#suggestions ??= groupSuggestions(this.aws.c, this.azure);
+    return this.#suggestions;
   }
 
   /** For checks and queries that start from a compiled interface. */

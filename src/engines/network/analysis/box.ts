@@ -37,9 +37,14 @@ export class AddrDim implements Dim {
     readonly members: (token: string) => { def: IpSet; pos: IpSet },
   ) {}
 
+  #reach: IpSet | undefined;
+
+  /** The addresses this value certainly stands for (asked for every piece it is compared with: computed once). */
   private reach(): IpSet {
+    if (this.#reach) return this.#reach;
     let s = this.ips;
     for (const t of this.tokens) s = s.union(this.members(t).def);
+    this.#reach = s;
     return s;
   }
 

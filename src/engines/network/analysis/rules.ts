@@ -4,8 +4,8 @@ import type { AzureNet } from '../azure/evaluate.js';
 import { parseCidr } from '../sets/address.js';
 import { IpSet } from '../sets/ip-set.js';
 import type { DirectionMismatch, GroupSuggestion, RedundantRule, ShadowedRule } from '../types.js';
-import { AddrDim, covered, NumDim, overlaps } from './box.js';
-import type { Box } from './box.js';
+import { AddrDim, boxEmpty, covered, NumDim, overlaps } from './box.js';
+import type { Box, Dim } from './box.js';
 
 // ── AWS: redundant security group rules ─────────────────────────────────────────────────────────────────────────────
 
@@ -20,24 +20,29 @@ function sgBox(r: SgRuleC, aws: AwsCompiled, certain: boolean): Box {
  * Security group rules are a union (AWS: "the rules are aggregated"), so a rule whose traffic other rules of the same
  * group already allow adds nothing. A rule found redundant no longer counts as a coverer, so the rules left still
  * allow exactly what the group allowed.
+ *
+ * Each rule's boxes are built once; the coverers a rule is tried against are only those whose protocols and ports can
+ * overlap its own (a sweep over rules sorted by their lowest port), since a box that does not overlap removes nothing.
  */
 export function redundantSgRules(aws: AwsCompiled): RedundantRule[] {
   const out: RedundantRule[] = [];
   for (const g of aws.sgs.values()) {
     for (const dir of ['ingress', 'egress'] as const) {
       const rules = g[dir];
+      if (rules.length < 2) continue;
+      const mine = rules.map((r) => sgBox(r, aws, false));
+      const sweep = new Sweep(rules.map((r) => sgBox(r, aws, true)));
       const flagged = new Set<number>();
       const found: RedundantRule[] = [];
       // From the last rule back, so that of two identical rules the earlier one stays and the later is reported.
       for (let i = rules.length - 1; i >= 0; i--) {
         const r = rules[i] as SgRuleC;
-        const others = rules.filter((_, j) => j !== i && !flagged.has(j));
-        const mine = sgBox(r, aws, false);
-        const boxes = others.map((o) => sgBox(o, aws, true));
-        if (!covered(mine, boxes)) continue;
+        const box = mine[i] as Box;
+        // In rule order, as the pairwise comparison had them: the order bounds the pieces `covered` may build.
+        const others = sweep.overlapping(box, (j) => j !== i && !flagged.has(j));
+        if (!covered(box, others.map((j) => sweep.boxes[j] as Box))) continue;
         flagged.add(i);
-        const by = others.filter((_, k) => overlaps(mine, boxes[k] as Box)).map((o) => o.label);
-        found.unshift({ group: g.id, rule: r.label, direction: dir, coveredBy: by, ...(r.at ? { at: r.at } : {}) });
+        found.unshift({ group: g.id, rule: r.label, direction: dir, coveredBy: others.map((j) => (rules[j] as SgRuleC).label), ...(r.at ? { at: r.at } : {}) });
       }
       out.push(...found);
     }
@@ -45,10 +50,60 @@ export function redundantSgRules(aws: AwsCompiled): RedundantRule[] {
   return out;
 }
 
+/** The lowest and highest value of a flat set of numbers; empty sets bound nothing. */
+function bounds(d: Dim): [number, number] | null {
+  const v = (d as NumDim).v;
+  return v.length === 0 ? null : [v[0] as number, v[v.length - 1] as number];
+}
+
+/**
+ * Candidate coverers of a box: boxes whose numeric dimensions (protocols, ports) can overlap it, found by a sweep over
+ * the boxes sorted by their lowest port, then confirmed exactly. Returned in input order.
+ */
+class Sweep {
+  /** Indexes of non-empty boxes, sorted by the lower bound of the sweep dimension. */
+  readonly #order: number[];
+  readonly #lo: number[];
+  readonly #bounds: ([number, number] | null)[][];
+
+  /** `numeric`: how many leading dimensions are numbers; the sweep runs on the last of them. */
+  constructor(readonly boxes: readonly Box[], private readonly numeric = 2) {
+    this.#bounds = boxes.map((b) => b.slice(0, numeric).map(bounds));
+    this.#order = boxes.map((_, i) => i).filter((i) => (this.#bounds[i] as ([number, number] | null)[]).every((x) => x !== null) && !boxEmpty(boxes[i] as Box));
+    const key = (i: number) => ((this.#bounds[i] as [number, number][])[numeric - 1] as [number, number])[0];
+    this.#order.sort((a, b) => key(a) - key(b) || a - b);
+    this.#lo = this.#order.map(key);
+  }
+
+  overlapping(box: Box, keep: (i: number) => boolean): number[] {
+    const mine = box.slice(0, this.numeric).map(bounds);
+    if (mine.some((x) => x === null)) return [];
+    const m = mine as [number, number][];
+    const sweepHi = (m[this.numeric - 1] as [number, number])[1];
+    // Boxes starting above this box's highest value cannot overlap it: binary search the end of the candidates.
+    let lo = 0;
+    let hi = this.#lo.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.#lo[mid] as number) <= sweepHi) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: number[] = [];
+    for (let k = 0; k < lo; k++) {
+      const j = this.#order[k] as number;
+      if (!keep(j)) continue;
+      const b = this.#bounds[j] as [number, number][];
+      if (!m.every(([a0, a1], d) => (b[d] as [number, number])[0] <= a1 && a0 <= (b[d] as [number, number])[1])) continue;
+      if (overlaps(box, this.boxes[j] as Box)) out.push(j);
+    }
+    return out.sort((a, b) => a - b);
+  }
+}
+
 // ── Azure: shadowed NSG rules ───────────────────────────────────────────────────────────────────────────────────────
 
 /** Virtual networks an NSG applies in (through subnets and NICs); empty when it is not attached in the inputs. */
-interface Attachment {
+export interface Attachment {
   vnets: Set<string | null>;
   /** Private addresses the NSG protects. */
   local: IpSet;
@@ -111,33 +166,42 @@ function nsgBox(r: NsgRuleC, net: AzureNet, vnet: string | null, certain: boolea
  * "Once traffic matches a rule, processing stops … rules with lower priorities that have the same attributes as rules
  * with higher priorities aren't processed" (NSG overview). A custom rule is shadowed when, in every virtual network
  * the NSG applies in, the higher-priority rules of its direction cover all it could match.
+ *
+ * Boxes are built once per rule and virtual network; a rule is tried only against the higher-priority rules whose
+ * protocols and ports can overlap its own (the same sweep as for security groups).
  */
-export function shadowedNsgRules(net: AzureNet): ShadowedRule[] {
+export function shadowedNsgRules(net: AzureNet, attach: ReadonlyMap<string, Attachment> = nsgAttachments(net.c)): ShadowedRule[] {
   const out: ShadowedRule[] = [];
-  const attach = nsgAttachments(net.c);
   for (const n of net.c.nsgs.values()) {
     const vnets = [...(attach.get(n.id)?.vnets ?? new Set<string | null>([null]))];
     if (vnets.length === 0) vnets.push(null);
+    const custom = n.rules.filter((r) => !r.isDefault && r.order !== null);
+    if (custom.length < 2) continue;
+    const position = new Map(custom.map((r, k) => [r, k]));
+    const per = vnets.map((v) => ({ mine: custom.map((r) => nsgBox(r, net, v, false)), sweep: new Sweep(custom.map((r) => nsgBox(r, net, v, true)), 3) }));
     for (const r of n.rules) {
       if (r.isDefault || r.order === null || r.inbound === 'unknown' || r.action === 'unknown') continue;
-      const higher = n.rules.filter((h) => !h.isDefault && h.order !== null && h.order < (r.order as number) && h.inbound === r.inbound);
-      if (higher.length === 0) continue;
+      const k = position.get(r) as number;
+      const higher = (j: number) => {
+        const h = custom[j] as NsgRuleC;
+        return (h.order as number) < (r.order as number) && h.inbound === r.inbound;
+      };
+      if (!custom.some((_, j) => higher(j))) continue;
       let shadowed = true;
       const by = new Set<string>();
       let conflicting = false;
-      for (const v of vnets) {
-        const mine = nsgBox(r, net, v, false);
-        const boxes = higher.map((h) => nsgBox(h, net, v, true));
-        if (!covered(mine, boxes)) {
+      for (const { mine, sweep } of per) {
+        const box = mine[k] as Box;
+        const cover = sweep.overlapping(box, higher);
+        if (!covered(box, cover.map((j) => sweep.boxes[j] as Box))) {
           shadowed = false;
           break;
         }
-        higher.forEach((h, i) => {
-          if (overlaps(mine, boxes[i] as Box)) {
-            by.add(h.name);
-            if (h.action !== r.action) conflicting = true;
-          }
-        });
+        for (const j of cover) {
+          const h = custom[j] as NsgRuleC;
+          by.add(h.name);
+          if (h.action !== r.action) conflicting = true;
+        }
       }
       if (!shadowed) continue;
       out.push({
@@ -185,9 +249,8 @@ export function nameWords(name: string): string[] {
  * without `--direction`, which defaults to Inbound): the name says the other direction, or the rule names explicit
  * addresses on the NSG's own side that none of the subnets and NICs it protects hold, so it can never match.
  */
-export function directionMismatches(net: AzureNet): DirectionMismatch[] {
+export function directionMismatches(net: AzureNet, attach: ReadonlyMap<string, Attachment> = nsgAttachments(net.c)): DirectionMismatch[] {
   const out: DirectionMismatch[] = [];
-  const attach = nsgAttachments(net.c);
   for (const n of net.c.nsgs.values()) {
     const a = attach.get(n.id);
     for (const r of n.rules) {
@@ -233,18 +296,65 @@ function hostAddresses(texts: readonly string[]): IpSet[] | undefined {
 }
 
 /**
+ * The first holder (in input order) of each single address, for host-address lookups without a scan of every
+ * interface per address. Holders whose addresses include a range (rare) are kept aside and checked in full.
+ */
+class HolderIndex<T> {
+  readonly #single = new Map<string, number>();
+  readonly #ranges: number[] = [];
+
+  constructor(readonly items: readonly T[], addrs: (t: T) => IpSet | null) {
+    items.forEach((t, i) => {
+      const s = addrs(t);
+      if (!s) return;
+      let ranged = false;
+      for (let k = 0; k < s.v4.length; k += 2) {
+        if (s.v4[k] === s.v4[k + 1]) this.#first(`4:${s.v4[k] as number}`, i);
+        else ranged = true;
+      }
+      for (let k = 0; k < s.v6.length; k += 2) {
+        if (s.v6[k] === s.v6[k + 1]) this.#first(`6:${s.v6[k] as bigint}`, i);
+        else ranged = true;
+      }
+      if (ranged) this.#ranges.push(i);
+    });
+  }
+
+  #first(key: string, i: number): void {
+    if (!this.#single.has(key)) this.#single.set(key, i);
+  }
+
+  /** The first item whose addresses hold `h` (one address), as a scan in input order would find it. */
+  find(h: IpSet, covers: (t: T, h: IpSet) => boolean): T | undefined {
+    const a = h.first();
+    if (!a) return undefined;
+    let best = this.#single.get(`${a.family}:${a.value}`) ?? Infinity;
+    for (const i of this.#ranges) {
+      if (i >= best) break;
+      if (covers(this.items[i] as T, h)) {
+        best = i;
+        break;
+      }
+    }
+    return best === Infinity ? undefined : this.items[best];
+  }
+}
+
+/**
  * Rules that list individual addresses, each held by a known interface: a security group reference (AWS) or an ASG
  * (Azure) follows the interfaces as they change; the addresses do not.
  */
 export function groupSuggestions(aws: AwsCompiled, net: AzureNet): GroupSuggestion[] {
   const out: GroupSuggestion[] = [];
+  // Interfaces that may hold a listed address: not stand-ins for unknown hosts, with known groups.
+  const enis = new HolderIndex(aws.ifaces, (n) => (!n.pseudo && !n.sgUnknown ? n.addrs.def : null));
   for (const g of aws.sgs.values()) {
     for (const r of [...g.ingress, ...g.egress]) {
       const texts = r.sources.filter((s) => !s.startsWith('pl-') && !s.startsWith('sg-'));
       if (texts.length !== r.sources.length || r.groupRefs.length > 0) continue;
       const hosts = hostAddresses(texts);
       if (!hosts) continue;
-      const owners = hosts.map((h) => aws.ifaces.find((n) => !n.pseudo && n.addrs.def.covers(h) && !n.sgUnknown));
+      const owners = hosts.map((h) => enis.find(h, (n, x) => n.addrs.def.covers(x)));
       if (owners.some((o) => o === undefined)) continue;
       const ifs = owners as NonNullable<(typeof owners)[number]>[];
       const common = ifs.reduce<string[]>((acc, n) => acc.filter((x) => n.sgIds.includes(x)), [...(ifs[0]?.sgIds ?? [])]);
@@ -254,6 +364,7 @@ export function groupSuggestions(aws: AwsCompiled, net: AzureNet): GroupSuggesti
       });
     }
   }
+  const ipConfigs = new HolderIndex(net.c.nics.flatMap((x) => x.ipConfigs), (c) => (!c.asgUnknown ? c.addr.def : null));
   for (const n of net.c.nsgs.values()) {
     for (const r of n.rules) {
       if (r.isDefault) continue;
@@ -262,7 +373,7 @@ export function groupSuggestions(aws: AwsCompiled, net: AzureNet): GroupSuggesti
         if (spec.any || spec.tags.length > 0 || spec.otherTags.length > 0 || spec.asgs.length > 0) continue;
         const hosts = hostAddresses(spec.texts);
         if (!hosts) continue;
-        const owners = hosts.map((h) => net.c.nics.flatMap((x) => x.ipConfigs).find((c) => c.addr.def.covers(h) && !c.asgUnknown));
+        const owners = hosts.map((h) => ipConfigs.find(h, (c, x) => c.addr.def.covers(x)));
         if (owners.some((o) => o === undefined)) continue;
         const ics = owners as NonNullable<(typeof owners)[number]>[];
         const common = ics.reduce<string[]>((acc, c) => acc.filter((x) => c.asgs.includes(x)), [...(ics[0]?.asgs ?? [])]);
