@@ -1,5 +1,5 @@
 import type { Tri } from '../../../model/core/index.js';
-import type { IfaceC } from '../aws/compile.js';
+import type { IfaceC, SgC } from '../aws/compile.js';
 import type { AwsNet } from '../aws/evaluate.js';
 import type { IpConfigC, NsgC } from '../azure/compile.js';
 import type { AzureNet } from '../azure/evaluate.js';
@@ -87,7 +87,13 @@ export class RuleReacher {
   #awsMembers: Map<string, IfaceC[]> | undefined;
   /** Interfaces whose security groups are not all known; ipconfigs whose subnet or NIC NSG link is unknown. */
   #awsUnknownGroups: IfaceC[] | undefined;
+  /** Groups that some interface with an unknown group list names as well. */
+  #awsUnknownNamed: Set<string> | undefined;
+  readonly #awsMaybeByVpc = new Map<string, readonly string[]>();
+  readonly #awsGroupIfaces = new Map<string, { members: readonly IfaceC[]; ids: readonly string[]; maybe: readonly string[] }>();
   #azureUnknownNsg: IpConfigC[] | undefined;
+  #azureMaybeAll: readonly string[] | undefined;
+  readonly #azureNsgIfaces = new Map<string, { on: readonly IpConfigC[]; ids: readonly string[]; maybe: readonly string[] }>();
   /** Path regions per interface, direction and protocol: every rule of the interface's groups shares them. */
   readonly #awsPaths = new Map<IfaceC, Map<string, Maps>>();
   #azureOn: Map<string, IpConfigC[]> | undefined;
@@ -105,7 +111,13 @@ export class RuleReacher {
   private awsMembers(): Map<string, IfaceC[]> {
     if (!this.#awsMembers) {
       const m = new Map<string, IfaceC[]>();
-      for (const n of this.aws.c.ifaces) for (const id of new Set(n.sgIds)) m.set(id, [...(m.get(id) ?? []), n]);
+      for (const n of this.aws.c.ifaces) {
+        for (const id of new Set(n.sgIds)) {
+          const list = m.get(id);
+          if (list) list.push(n);
+          else m.set(id, [n]);
+        }
+      }
       this.#awsMembers = m;
     }
     return this.#awsMembers;
@@ -126,26 +138,59 @@ export class RuleReacher {
     return path;
   }
 
+  /**
+   * The interfaces of a group, and those that may be in it (their group lists are unknown). A group belongs to one
+   * VPC: an interface of another VPC cannot be in it, even when its groups are unknown. Answered once per group; the
+   * "may be" list is one shared array for every group of a VPC that no such interface names.
+   */
+  private awsGroupIfaces(g: SgC): { members: readonly IfaceC[]; ids: readonly string[]; maybe: readonly string[] } {
+    let hit = this.#awsGroupIfaces.get(g.id);
+    if (hit) return hit;
+    if (!this.#awsUnknownGroups) {
+      this.#awsUnknownGroups = this.aws.c.ifaces.filter((n) => n.sgUnknown);
+      this.#awsUnknownNamed = new Set(this.#awsUnknownGroups.flatMap((n) => n.sgIds));
+    }
+    const unknown = this.#awsUnknownGroups;
+    const inVpc = (n: IfaceC) => !(g.vpcId !== null && n.vpcId !== null && g.vpcId !== n.vpcId);
+    let maybe: readonly string[];
+    if (this.#awsUnknownNamed?.has(g.id)) maybe = unknown.filter((n) => !n.sgIds.includes(g.id) && inVpc(n)).map((n) => n.id);
+    else {
+      const key = g.vpcId ?? '';
+      let shared = this.#awsMaybeByVpc.get(key);
+      if (!shared) {
+        shared = unknown.filter(inVpc).map((n) => n.id);
+        this.#awsMaybeByVpc.set(key, shared);
+      }
+      maybe = shared;
+    }
+    const members = this.awsMembers().get(g.id) ?? [];
+    hit = { members, ids: members.map((n) => n.id), maybe };
+    this.#awsGroupIfaces.set(g.id, hit);
+    return hit;
+  }
+
   private awsRule(ref: RuleRef, focus: readonly TrafficFocus[]): RuleReach {
     const g = this.aws.c.sgs.get(ref.id);
     const rule = g ? [...g.ingress, ...g.egress].find((r) => r.label === ref.rule) : undefined;
     if (!g || !rule) return notFound(ref);
     const inbound = rule.direction === 'ingress';
-    const members = this.awsMembers().get(g.id) ?? [];
-    // A group belongs to one VPC: an interface of another VPC cannot be in it, even when its groups are unknown.
-    this.#awsUnknownGroups ??= this.aws.c.ifaces.filter((n) => n.sgUnknown);
-    const maybe = this.#awsUnknownGroups.filter((n) => !n.sgIds.includes(g.id) && !(g.vpcId !== null && n.vpcId !== null && g.vpcId !== n.vpcId));
+    const { members, ids, maybe } = this.awsGroupIfaces(g);
+    // What the rule itself lets through, per focus: the same on every interface of the group.
+    const mineOf = focus.map((f) => {
+      const proto = f.protocol === 'tcp' ? TCP : UDP;
+      const wanted = focusPorts(f);
+      const side = (certain: boolean): PortMap<IpSet> => {
+        if (!has(certain ? rule.protos.def : rule.protos.pos, proto)) return EMPTY_MAP;
+        const peers = (certain ? rule.peers.def : rule.peers.pos).intersect(this.internet);
+        return peers.isEmpty() ? EMPTY_MAP : PortMap.of(ports.intersect(certain ? rule.ports.def : rule.ports.pos, wanted), peers, IpSet.EMPTY);
+      };
+      return { proto, mine: { def: side(true), pos: side(false) } };
+    });
     const rows: RuleReachRow[] = [];
     for (const n of members) {
-      for (const f of focus) {
-        const proto = f.protocol === 'tcp' ? TCP : UDP;
-        const wanted = focusPorts(f);
-        const side = (certain: boolean): PortMap<IpSet> => {
-          if (!has(certain ? rule.protos.def : rule.protos.pos, proto)) return EMPTY_MAP;
-          const peers = (certain ? rule.peers.def : rule.peers.pos).intersect(this.internet);
-          return peers.isEmpty() ? EMPTY_MAP : PortMap.of(ports.intersect(certain ? rule.ports.def : rule.ports.pos, wanted), peers, IpSet.EMPTY);
-        };
-        const mine = { def: side(true), pos: side(false) };
+      for (const [k, f] of focus.entries()) {
+        const { proto, mine } = mineOf[k] as (typeof mineOf)[number];
+        if (!nonEmpty(mine.pos)) continue;
         const j = judge(mine, this.awsPath(n, inbound, proto));
         if (!j) continue;
         rows.push(this.row('aws', n.id, n.aliases[0] ?? n.id, f.protocol, {
@@ -155,10 +200,7 @@ export class RuleReacher {
         }, { kind: 'security-group', id: g.id, rule: rule.label }, (s) => s.kind === 'security-group'));
       }
     }
-    return {
-      rule: ref, direction: inbound ? 'inbound' : 'outbound', found: true, interfaces: members.map((n) => n.id),
-      maybeInterfaces: maybe.map((n) => n.id), unmatched: [], rows,
-    };
+    return { rule: ref, direction: inbound ? 'inbound' : 'outbound', found: true, interfaces: ids, maybeInterfaces: maybe, unmatched: [], rows };
   }
 
   // ── Azure ────────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -169,7 +211,11 @@ export class RuleReacher {
       const m = new Map<string, IpConfigC[]>();
       for (const nic of this.azure.c.nics) for (const ic of nic.ipConfigs) {
         const ids = new Set(this.azure.pathNsgs(ic).filter((p): p is NsgC => typeof p === 'object').map((p) => p.id));
-        for (const id of ids) m.set(id, [...(m.get(id) ?? []), ic]);
+        for (const id of ids) {
+          const list = m.get(id);
+          if (list) list.push(ic);
+          else m.set(id, [ic]);
+        }
       }
       this.#azureOn = m;
     }
@@ -182,15 +228,34 @@ export class RuleReacher {
     return ic.nic.nsg === 'unknown' || !sub || sub.nsg === 'unknown';
   }
 
+  /**
+   * The ipconfigs an NSG applies to, and those it may apply to (their subnet's or NIC's NSG link is unknown), once per
+   * NSG; the "may" list is one shared array for every NSG none of those ipconfigs certainly carries.
+   */
+  private azureNsgIfaces(n: NsgC): { on: readonly IpConfigC[]; ids: readonly string[]; maybe: readonly string[] } {
+    let hit = this.#azureNsgIfaces.get(n.id);
+    if (hit) return hit;
+    this.#azureUnknownNsg ??= this.azure.c.nics.flatMap((nic) => nic.ipConfigs).filter((ic) => this.azureMaybe(ic));
+    const unknown = this.#azureUnknownNsg;
+    const on = this.azureOn().get(n.id) ?? [];
+    const onSet = new Set(on);
+    let maybe: readonly string[];
+    if (unknown.some((ic) => onSet.has(ic))) maybe = unknown.filter((ic) => !onSet.has(ic)).map(icId);
+    else {
+      this.#azureMaybeAll ??= unknown.map(icId);
+      maybe = this.#azureMaybeAll;
+    }
+    hit = { on, ids: on.map(icId), maybe };
+    this.#azureNsgIfaces.set(n.id, hit);
+    return hit;
+  }
+
   private azureRule(ref: RuleRef, focus: readonly TrafficFocus[]): RuleReach {
     const n = this.azure.c.nsgs.get(fold(ref.id));
     const rule = n?.rules.find((r) => r.label === ref.rule);
     if (!n || !rule) return notFound(ref);
-    const on = this.azureOn().get(n.id) ?? [];
-    this.#azureUnknownNsg ??= this.azure.c.nics.flatMap((nic) => nic.ipConfigs).filter((ic) => this.azureMaybe(ic));
-    const onSet = new Set(on);
-    const maybe = this.#azureUnknownNsg.filter((ic) => !onSet.has(ic));
-    const base = { rule: ref, found: true, interfaces: on.map(icId), maybeInterfaces: maybe.map(icId) };
+    const { on, ids, maybe } = this.azureNsgIfaces(n);
+    const base = { rule: ref, found: true, interfaces: ids, maybeInterfaces: maybe };
     if (rule.inbound === 'unknown') return { ...base, direction: 'unknown', unmatched: [], rows: [] };
     const inbound = rule.inbound;
     const rows: RuleReachRow[] = [];
