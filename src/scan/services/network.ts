@@ -3,13 +3,14 @@
  * plans, CLI exports) adapted once to the engine's input, compiled lazily on first use, and every answer memoised.
  */
 import type {
-  AwsInput, AwsInterface, AwsNaclEntry, AwsRoute, AwsSgRule, AzureInput, AzureNic, AzureNsgRule, ExposureRow, NetworkInput,
-  RuleReach, RuleRef, TrafficFocus, Val,
+  AwsInput, AwsInterface, AwsNaclEntry, AwsRoute, AwsSgRule, AzureInput, AzureNic, AzureNsgRule, DirectionMismatch, ExposureRow,
+  GroupSuggestion, NetworkInput, RedundantRule, RuleReach, RuleRef, ShadowedRule, TrafficFocus, Val,
 } from '../../engines/network/index.js';
 import { NetworkEngine } from '../../engines/network/index.js';
 import type { NetworkRow, NetworkService } from '../../checks/kit/services/network.js';
 import type { Attr, Link, Provenance } from '../../model/core/index.js';
-import type { Estate, NetworkAclEntry, NsgRule, Resource, ResourceKind, SecurityGroupRule } from '../../model/index.js';
+import { interfaceSubject, listNames } from '../../checks/kit/network-names.js';
+import type { AzureSubnet, Estate, NetworkAclEntry, NsgRule, RdsInstance, Resource, ResourceKind, SecurityGroupRule } from '../../model/index.js';
 
 const U = (why: string): { unknown: string } => ({ unknown: why });
 
@@ -325,20 +326,93 @@ class NetworkFacade implements NetworkService {
     return r;
   }
 
-  shadowedNsgRules() {
-    return this.engine.shadowedNsgRules();
+  // Rule analyses: computed once by the engine, indexed here by the group or NSG each finding belongs to (the checks
+  // ask once per group or NSG).
+  #byNsgShadowed: Map<string, ShadowedRule[]> | undefined;
+  #byGroupRedundant: Map<string, RedundantRule[]> | undefined;
+  #byNsgMismatch: Map<string, DirectionMismatch[]> | undefined;
+  #byContainerSuggestion: Map<string, GroupSuggestion[]> | undefined;
+
+  shadowedNsgRules(nsg?: string): readonly ShadowedRule[] {
+    const all = this.engine.shadowedNsgRules();
+    if (nsg === undefined) return all;
+    this.#byNsgShadowed ??= groupBy(all, (x) => x.nsg);
+    return this.#byNsgShadowed.get(nsg) ?? [];
   }
 
-  redundantSgRules() {
-    return this.engine.redundantSgRules();
+  redundantSgRules(group?: string): readonly RedundantRule[] {
+    const all = this.engine.redundantSgRules();
+    if (group === undefined) return all;
+    this.#byGroupRedundant ??= groupBy(all, (x) => x.group);
+    return this.#byGroupRedundant.get(group) ?? [];
   }
 
-  directionMismatches() {
-    return this.engine.directionMismatches();
+  directionMismatches(nsg?: string): readonly DirectionMismatch[] {
+    const all = this.engine.directionMismatches();
+    if (nsg === undefined) return all;
+    this.#byNsgMismatch ??= groupBy(all, (x) => x.nsg);
+    return this.#byNsgMismatch.get(nsg) ?? [];
   }
 
-  groupSuggestions() {
-    return this.engine.groupSuggestions();
+  groupSuggestions(container?: string): readonly GroupSuggestion[] {
+    const all = this.engine.groupSuggestions();
+    if (container === undefined) return all;
+    this.#byContainerSuggestion ??= groupBy(all, (x) => x.container);
+    return this.#byContainerSuggestion.get(container) ?? [];
+  }
+
+  #databases: Map<string, RdsInstance[]> | undefined;
+  #subnets: Map<string, AzureSubnet[]> | undefined;
+
+  databasesUsing(groupKey: string): readonly RdsInstance[] {
+    if (!this.#databases) {
+      const m = new Map<string, RdsInstance[]>();
+      for (const db of this.#estate.ofKind('aws.rds.instance')) {
+        const groups = new Set<string>();
+        for (const l of db.securityGroups) {
+          const r = this.#estate.resolve(l, 'aws.ec2.securityGroup');
+          if (r !== undefined && r !== 'unknown') groups.add(r.key);
+        }
+        for (const g of groups) push(m, g, db);
+      }
+      this.#databases = m;
+    }
+    return this.#databases.get(groupKey) ?? [];
+  }
+
+  subnetsUsing(nsgKey: string): readonly AzureSubnet[] {
+    if (!this.#subnets) {
+      const m = new Map<string, AzureSubnet[]>();
+      for (const s of this.#estate.ofKind('azure.network.subnet')) {
+        if (!s.nsg) continue;
+        const r = this.#estate.resolve(s.nsg, 'azure.network.nsg');
+        if (r !== undefined && r !== 'unknown') push(m, r.key, s);
+      }
+      this.#subnets = m;
+    }
+    return this.#subnets.get(nsgKey) ?? [];
+  }
+
+  readonly #subjects = new Map<string, string>();
+  readonly #subjectLists = new WeakMap<readonly string[], string>();
+
+  subject(interfaceId: string): string {
+    let s = this.#subjects.get(interfaceId);
+    if (s === undefined) {
+      const owner = this.#estate.lookup(this.ownerOf(interfaceId))[0];
+      s = interfaceSubject(owner, () => this.display(interfaceId));
+      this.#subjects.set(interfaceId, s);
+    }
+    return s;
+  }
+
+  subjectList(interfaceIds: readonly string[]): string {
+    let s = this.#subjectLists.get(interfaceIds);
+    if (s === undefined) {
+      s = listNames(interfaceIds.map((i) => this.subject(i)));
+      this.#subjectLists.set(interfaceIds, s);
+    }
+    return s;
   }
 
   ruleAt(ref: RuleRef): Provenance | undefined {
@@ -367,6 +441,18 @@ class NetworkFacade implements NetworkService {
     }
     return id;
   }
+}
+
+function push<V>(m: Map<string, V[]>, k: string, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+function groupBy<V>(xs: readonly V[], key: (v: V) => string): Map<string, V[]> {
+  const m = new Map<string, V[]>();
+  for (const x of xs) push(m, key(x), x);
+  return m;
 }
 
 export function buildNetworkService(estate: Estate): NetworkService {

@@ -1,5 +1,5 @@
 import type { Attr, SecurityGroup, SecurityGroupRule } from '../../../model/index.js';
-import type { TrafficFocus } from '../../kit/services/network.js';
+import type { NetworkService, TrafficFocus } from '../../kit/services/network.js';
 import type { CheckContext, Outcome } from '../../kit/types.js';
 import type { RuleFinding, Unanalysed } from '../reachability/rule-reach.js';
 import { judgeRule } from '../reachability/rule-reach.js';
@@ -41,14 +41,9 @@ function focusOf(specs: readonly PortSpec[], labels: readonly string[]): Traffic
  * private address only; true: to a public one, RDS refusing it in a VPC without an internet gateway
  * (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html, PubliclyAccessible).
  */
-function databasesOf(sg: SecurityGroup, ctx: CheckContext): Unanalysed[] {
+function databasesOf(sg: SecurityGroup, net: NetworkService): Unanalysed[] {
   const out: Unanalysed[] = [];
-  for (const db of ctx.estate.ofKind('aws.rds.instance')) {
-    const uses = db.securityGroups.some((l) => {
-      const r = ctx.estate.resolve(l, 'aws.ec2.securityGroup');
-      return r !== undefined && r !== 'unknown' && r.key === sg.key;
-    });
-    if (!uses) continue;
+  for (const db of net.databasesUsing(sg.key)) {
     const name = `RDS instance \`${db.native.name}\``;
     const pa = db.publiclyAccessible;
     if (pa.known && pa.value === false) out.push({ level: 'blocked', text: `${name}: not publicly accessible, so it has no public address` });
@@ -64,7 +59,7 @@ export function ruleJudgement(sg: SecurityGroup, ctx: CheckContext, index: numbe
   const net = ctx.services.network;
   if (!net) return ctx.fail(f.at, `${f.opening}; ${f.fix}`);
   return judgeRule(net, ctx, { kind: 'security-group', id: sg.key, rule: `${direction}[${index}]` }, focus, {
-    ...f, unanalysed: databasesOf(sg, ctx),
+    ...f, unanalysed: databasesOf(sg, net),
     unattached: 'the group is attached to nothing in the inputs (no instance, network interface or RDS database uses it)',
   });
 }

@@ -1,6 +1,6 @@
 import type { Attr, Provenance } from '../../../model/core/index.js';
 import type { NetworkService, PathStep, RuleReach, RuleReachRow, RuleRef, TrafficFocus } from '../../kit/services/network.js';
-import { displayName } from '../../kit/expect.js';
+import { listNames, shortName } from '../../kit/network-names.js';
 import type { CheckContext, Outcome, Severity } from '../../kit/types.js';
 
 /**
@@ -20,30 +20,6 @@ const WORDS: Record<string, string> = {
   nsg: 'NSG', subnet: 'subnet', address: 'address', interface: 'interface', 'internet-gateway': 'internet gateway',
   'nat-gateway': 'NAT gateway', network: 'network', internet: 'internet',
 };
-
-const SUBJECTS: Record<string, string> = {
-  'aws.ec2.instance': 'instance', 'aws.ec2.networkInterface': 'network interface', 'azure.compute.vm': 'VM', 'azure.network.nic': 'NIC',
-};
-
-/** The last segment of an Azure resource id; other names as they are. */
-export function shortName(id: string): string {
-  return id.startsWith('/subscriptions/') ? id.slice(id.lastIndexOf('/') + 1) : id;
-}
-
-/** How messages name what an engine interface belongs to: ``instance `web` ``, ``VM `app-vm` ``, ``NIC `db-nic` ``. */
-export function subjectOf(net: NetworkService, ctx: CheckContext, iface: string): string {
-  const owner = ctx.estate.lookup(net.ownerOf(iface))[0];
-  if (!owner) return `\`${shortName(net.display(iface))}\``;
-  return `${SUBJECTS[owner.kind] ?? 'resource'} \`${displayName(owner)}\``;
-}
-
-/** `a`, `a and b`, `a, b and 3 more`. */
-export function listNames(names: readonly string[], max = 3): string {
-  const u = [...new Set(names)];
-  if (u.length <= 1) return u[0] ?? '';
-  if (u.length <= max) return `${u.slice(0, -1).join(', ')} and ${u[u.length - 1] as string}`;
-  return `${u.slice(0, max).join(', ')} and ${u.length - max} more`;
-}
 
 function element(net: NetworkService, s: RuleRef): string {
   // A place without an NSG (`NIC web-nic (no NSG)`, `subnet <id> (no NSG)`) lets everything through.
@@ -76,10 +52,10 @@ function peersText(row: RuleReachRow): string {
 }
 
 /** One evidence line per reaching row: the interface, the traffic, and every level it crosses. */
-export function pathEvidence(net: NetworkService, ctx: CheckContext, rows: readonly RuleReachRow[], outbound = false): string[] {
+export function pathEvidence(net: NetworkService, rows: readonly RuleReachRow[], outbound = false): string[] {
   return rows.map((r) => {
     const steps = r.path.filter((s) => s.decision !== 'deny').map((s) => (s.kind === 'public-ip' ? `public IP${s.rule ? ` ${s.rule}` : ''}` : element(net, s)));
-    return `${subjectOf(net, ctx, r.interface)} ${r.protocol} ${r.ports.join(', ')} ${outbound ? 'to' : 'from'} ${peersText(r)}: ${steps.join(' → ')}`;
+    return `${net.subject(r.interface)} ${r.protocol} ${r.ports.join(', ')} ${outbound ? 'to' : 'from'} ${peersText(r)}: ${steps.join(' → ')}`;
   });
 }
 
@@ -114,7 +90,7 @@ export function judgeRule(net: NetworkService, ctx: CheckContext, ref: RuleRef, 
 }
 
 export function ruleOutcome(net: NetworkService, ctx: CheckContext, r: RuleReach, f: RuleFinding): Outcome {
-  const who = (rows: readonly RuleReachRow[]) => listNames(rows.map((x) => subjectOf(net, ctx, x.interface)));
+  const who = (rows: readonly RuleReachRow[]) => listNames(rows.map((x) => net.subject(x.interface)));
   const reaching = r.rows.filter((x) => x.verdict === 'reachable');
   const exposed = (f.unanalysed ?? []).filter((u) => u.level === 'exposed').map((u) => u.text);
   if (reaching.length > 0 || exposed.length > 0) {
@@ -125,7 +101,7 @@ export function ruleOutcome(net: NetworkService, ctx: CheckContext, r: RuleReach
     }
     if (exposed.length > 0) parts.push(`it ${f.outbound ? 'applies to' : 'protects'} ${listNames(exposed)}`);
     return ctx.fail(f.at, `${f.opening}, and ${parts.join('; ')}${ranked.note ? ` (${ranked.note})` : ''}; ${f.fix}`, {
-      ...(ranked.severity ? { severity: ranked.severity } : {}), ...(reaching.length > 0 ? { evidence: pathEvidence(net, ctx, reaching, f.outbound) } : {}),
+      ...(ranked.severity ? { severity: ranked.severity } : {}), ...(reaching.length > 0 ? { evidence: pathEvidence(net, reaching, f.outbound) } : {}),
     });
   }
   const undecided = r.rows.filter((x) => x.verdict === 'unknown');
@@ -133,9 +109,9 @@ export function ruleOutcome(net: NetworkService, ctx: CheckContext, r: RuleReach
   const maybe = r.maybeInterfaces;
   if (undecided.length > 0 || extraUnknown.length > 0 || maybe.length > 0 || r.direction === 'unknown') {
     const parts = [
-      ...undecided.map((x) => `${subjectOf(net, ctx, x.interface)}: ${undecidedText(net, x)}`),
+      ...undecided.map((x) => `${net.subject(x.interface)}: ${undecidedText(net, x)}`),
       ...extraUnknown.map((u) => u.text),
-      ...(maybe.length > 0 ? [`${listNames(maybe.map((m) => subjectOf(net, ctx, m)))} may use it (${maybe.length === 1 ? 'its' : 'their'} security groups or NSGs are not known)`] : []),
+      ...(maybe.length > 0 ? [`${net.subjectList(maybe)} may use it (${maybe.length === 1 ? 'its' : 'their'} security groups or NSGs are not known)`] : []),
       ...(r.direction === 'unknown' ? ['the rule\'s direction is not known'] : []),
     ];
     const q = f.outbound ? 'whether it lets anything reach the internet' : 'whether it reaches anything from the internet';
@@ -152,14 +128,14 @@ export function ruleOutcome(net: NetworkService, ctx: CheckContext, r: RuleReach
   for (const x of blocked) {
     if (seen.has(x.interface)) continue;
     seen.add(x.interface);
-    parts.push(`${subjectOf(net, ctx, x.interface)}: ${blockText(net, x)}`);
+    parts.push(`${net.subject(x.interface)}: ${blockText(net, x)}`);
   }
   for (const u of r.unmatched) {
-    if (!seen.has(u)) parts.push(`${subjectOf(net, ctx, u)}: the rule lets none of it through to it (its destination does not match it, or higher-priority rules take the traffic first)`);
+    if (!seen.has(u)) parts.push(`${net.subject(u)}: the rule lets none of it through to it (its destination does not match it, or higher-priority rules take the traffic first)`);
   }
   parts.push(...extraBlocked.map((u) => u.text));
   const shown = parts.length > 4 ? [...parts.slice(0, 4), `${parts.length - 4} more`] : parts;
   const q = f.outbound ? 'nothing it applies to can reach the internet' : 'no internet path reaches what it protects';
-  const evidence = blocked.map((x) => `${subjectOf(net, ctx, x.interface)} ${x.protocol} ${x.ports.join(', ')}: ${blockText(net, x)}`);
+  const evidence = blocked.map((x) => `${net.subject(x.interface)} ${x.protocol} ${x.ports.join(', ')}: ${blockText(net, x)}`);
   return ctx.fail(f.at, `${f.opening}, but ${q} — ${shown.join('; ')}; ${f.fix}`, { severity: 'low', ...(evidence.length > 0 ? { evidence } : {}) });
 }

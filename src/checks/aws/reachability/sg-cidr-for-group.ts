@@ -21,7 +21,7 @@ export default defineCheck({
   evaluate(sg, ctx) {
     const net = ctx.services.network;
     if (!net) return ctx.notApplicable();
-    const found = net.groupSuggestions().filter((s) => s.provider === 'aws' && s.container === sg.key);
+    const found = net.groupSuggestions(sg.key).filter((s) => s.provider === 'aws');
     if (found.length === 0) return ctx.pass();
     return found.map((s) => {
       const which = s.suggest.length > 0 ? `reference ${s.suggest.map((g) => `\`${net.display(g)}\``).join(' or ')}, which they all belong to` : 'put them in a security group and reference it';

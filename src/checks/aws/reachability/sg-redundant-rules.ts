@@ -22,7 +22,7 @@ export default defineCheck({
   evaluate(sg, ctx) {
     const net = ctx.services.network;
     if (!net) return ctx.notApplicable();
-    const found = net.redundantSgRules().filter((r) => r.group === sg.key);
+    const found = net.redundantSgRules(sg.key);
     if (found.length === 0) return ctx.pass();
     return found.map((r) => {
       const rule = (r.direction === 'ingress' ? sg.ingress : sg.egress)[Number(r.rule.slice(r.rule.indexOf('[') + 1, -1))];

@@ -1,6 +1,6 @@
 import type { CheckContext, Outcome } from '../../kit/types.js';
 import type { NetworkSecurityGroup, NsgRule } from '../../../model/index.js';
-import type { TrafficFocus } from '../../kit/services/network.js';
+import type { NetworkService, TrafficFocus } from '../../kit/services/network.js';
 import type { RuleFinding } from '../../aws/reachability/rule-reach.js';
 import { judgeRule } from '../../aws/reachability/rule-reach.js';
 import { describeRule, internetDecision, isInternetWide } from '../shared/nsg.js';
@@ -32,12 +32,8 @@ export function ruleLabel(nsg: NetworkSecurityGroup, rule: NsgRule): string {
 }
 
 /** What an NSG that reaches no interface applies to, in words. */
-function unattachedText(nsg: NetworkSecurityGroup, ctx: CheckContext): string {
-  const subnets = ctx.estate.ofKind('azure.network.subnet').filter((s) => {
-    if (!s.nsg) return false;
-    const r = ctx.estate.resolve(s.nsg, 'azure.network.nsg');
-    return r !== undefined && r !== 'unknown' && r.key === nsg.key;
-  });
+function unattachedText(nsg: NetworkSecurityGroup, net: NetworkService): string {
+  const subnets = net.subnetsUsing(nsg.key);
   if (subnets.length === 0) return 'the NSG is attached to nothing in the inputs (no subnet or network interface uses it)';
   return `the NSG applies only to subnet${subnets.length === 1 ? '' : 's'} ${subnets.map((s) => `\`${displayName(s)}\``).join(', ')}, where the inputs place no network interface`;
 }
@@ -48,7 +44,7 @@ export function nsgRuleJudgement(nsg: NetworkSecurityGroup, rule: NsgRule | stri
   const net = ctx.services.network;
   if (!net) return ctx.fail(f.at, `${f.opening}; ${f.fix}`);
   const name = typeof rule === 'string' ? rule : ruleLabel(nsg, rule);
-  return judgeRule(net, ctx, { kind: 'nsg', id: nsg.key, rule: name }, focus, { ...f, unattached: unattachedText(nsg, ctx) });
+  return judgeRule(net, ctx, { kind: 'nsg', id: nsg.key, rule: name }, focus, { ...f, unattached: unattachedText(nsg, net) });
 }
 
 /**

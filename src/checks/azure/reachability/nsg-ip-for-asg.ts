@@ -21,7 +21,7 @@ export default defineCheck({
   evaluate(nsg, ctx) {
     const net = ctx.services.network;
     if (!net) return ctx.notApplicable();
-    const found = net.groupSuggestions().filter((s) => s.provider === 'azure' && s.container === nsg.key);
+    const found = net.groupSuggestions(nsg.key).filter((s) => s.provider === 'azure');
     if (found.length === 0) return ctx.pass();
     return found.map((s) => {
       const rule = nsg.rules.find((r) => r.name.known && r.name.value === s.rule);

@@ -26,7 +26,7 @@ export default defineCheck({
   evaluate(nsg, ctx) {
     const net = ctx.services.network;
     if (!net) return ctx.notApplicable();
-    const found = net.directionMismatches().filter((d) => d.nsg === nsg.key && d.reason === 'addresses');
+    const found = net.directionMismatches(nsg.key).filter((d) => d.reason === 'addresses');
     if (found.length === 0) return ctx.pass();
     return found.map((d) => {
       const rule = nsg.rules.find((r) => r.name.known && r.name.value === d.rule);

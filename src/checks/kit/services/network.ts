@@ -4,6 +4,7 @@
  * three-valued: `unknown` where the inputs cannot tell (a CIDR from a variable, a route table not exported).
  */
 import type { Provenance } from '../../../model/core/index.js';
+import type { AzureSubnet, RdsInstance } from '../../../model/index.js';
 import type {
   DirectionMismatch, EndpointError, ExposureRow, GroupSuggestion, NetworkDiagnostic, PathStep, ReachQuery, ReachResult, RedundantRule,
   RuleReach, RuleReachRow, RuleRef, ShadowedRule, TrafficFocus,
@@ -44,10 +45,31 @@ export interface NetworkService {
    * rule: <name>}` (`rules[i]` when the name is unknown; the default rules by their names). Memoised.
    */
   ruleReach(rule: RuleRef, focus: readonly TrafficFocus[]): RuleReach;
-  shadowedNsgRules(): readonly ShadowedRule[];
-  redundantSgRules(): readonly RedundantRule[];
-  directionMismatches(): readonly DirectionMismatch[];
-  groupSuggestions(): readonly GroupSuggestion[];
+  /** Shadowed NSG rules: all of them, or those of one NSG (`nsg`: as the answers name it). Computed once, indexed. */
+  shadowedNsgRules(nsg?: string): readonly ShadowedRule[];
+  /** Redundant security group rules: all of them, or those of one group (its key). Computed once, indexed. */
+  redundantSgRules(group?: string): readonly RedundantRule[];
+  /** NSG rules whose direction contradicts their name or addresses: all, or those of one NSG. Computed once, indexed. */
+  directionMismatches(nsg?: string): readonly DirectionMismatch[];
+  /** Rules listing host addresses where a group or ASG would do: all, or those of one group or NSG. Computed once, indexed. */
+  groupSuggestions(container?: string): readonly GroupSuggestion[];
+  /**
+   * RDS instances whose VPC security groups include the group (key), in estate order: the engine does not place them,
+   * so the rule-level checks judge them by their public accessibility. Indexed once.
+   */
+  databasesUsing(groupKey: string): readonly RdsInstance[];
+  /** Subnets whose NSG is the NSG (key), in estate order. Indexed once. */
+  subnetsUsing(nsgKey: string): readonly AzureSubnet[];
+  /**
+   * How messages name what an engine interface belongs to: ``instance `web` ``, ``VM `app-vm` ``, ``NIC `db-nic` ``, or
+   * the interface's address when the estate holds no owner. Memoised: the same interfaces appear in many findings.
+   */
+  subject(interfaceId: string): string;
+  /**
+   * The subjects of interfaces as one list (`a, b, c and 997 more`), memoised per list the service handed out: a
+   * rule's `maybeInterfaces` is one shared list for every group of a VPC (every NSG) with the same candidates.
+   */
+  subjectList(interfaceIds: readonly string[]): string;
   /** Where a rule the engine names is written. */
   ruleAt(ref: RuleRef): Provenance | undefined;
   /** The estate key of the instance or VM an engine interface id belongs to, or of the interface resource itself. */
