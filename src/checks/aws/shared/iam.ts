@@ -19,15 +19,20 @@ export function grantsFullAdmin(s: Statement): Tri {
 
 /**
  * Allow `service:*` on every resource of that service (`s3:*` on `*` or `arn:aws:s3:::*`); full wildcards are
- * AWS-IAM-001's. Undecided when an unresolved action or resource could complete the pattern.
+ * AWS-IAM-001's. Undecided when an unresolved action or resource could complete the pattern. `except` leaves one
+ * service out (`iam` on a user AWS-IAM-006 reports as an administrator).
  */
-export function serviceWideGrants(s: Statement): { readonly grants: Tri; readonly services: string[] } {
+export function serviceWideGrants(s: Statement, except?: string): { readonly grants: Tri; readonly services: string[] } {
   const allow = isAllow(s);
   if (allow === false) return { grants: false, services: [] };
-  const services = [...new Set(matching(s.action, (a) => serviceWideService(a) !== undefined).map((a) => serviceWideService(a) as string))];
+  const wide = (a: string): string | undefined => {
+    const svc = serviceWideService(a);
+    return svc === except ? undefined : svc;
+  };
+  const services = [...new Set(matching(s.action, (a) => wide(a) !== undefined).map((a) => wide(a) as string))];
   const onAll = services.filter((svc) => some(s.resource, (r) => coversAllOfService(r, svc)) === true);
   if (onAll.length > 0) return { grants: allow, services: onAll };
-  const action = some(s.action, (a) => serviceWideService(a) !== undefined);
+  const action = some(s.action, (a) => wide(a) !== undefined);
   const resource = some(s.resource, (r) => coversAllResources(r) || services.some((svc) => coversAllOfService(r, svc)));
   return { grants: triAnd(allow, action, resource), services };
 }
@@ -161,14 +166,45 @@ export function groupsOf(estate: Estate, user: IamUser): { groups: { group: IamG
   return { groups, unresolved };
 }
 
+/** Whether a managed policy resource is an AWS managed policy (an authorization-details export lists those in use). */
+export function isAwsManagedPolicy(p: IamManagedPolicy): boolean {
+  return awsManagedPolicyName(p.key) !== undefined || (p.arn.known && awsManagedPolicyName(p.arn.value) !== undefined);
+}
+
+/**
+ * The name in a customer managed policy ARN (`arn:aws:iam::111122223333:policy/team/deploy` → `deploy`), when the
+ * ARN is one. Templates rarely know the account, so the name is what ties an attachment to a policy of the inputs.
+ */
+function customerPolicyName(arn: string): string | undefined {
+  if (!arn.startsWith('arn:') || awsManagedPolicyName(arn) !== undefined) return undefined;
+  const marker = ':policy/';
+  const i = arn.indexOf(marker);
+  if (i < 0 || arn.split(':')[2] !== 'iam') return undefined;
+  const path = arn.slice(i + marker.length);
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/**
+ * The customer managed policy of the inputs a link attaches: by key or alias, else the one policy with the name its
+ * ARN ends with (as the IAM service resolves it). `undefined` when the policy is not among the inputs.
+ */
+export function managedPolicyOf(estate: Estate, l: Link): IamManagedPolicy | undefined {
+  const p = estate.resolve(l, 'aws.iam.policy');
+  if (p !== undefined && p !== 'unknown') return p;
+  const name = l.known ? customerPolicyName(l.value) : undefined;
+  if (name === undefined) return undefined;
+  const byName = estate.ofKind('aws.iam.policy').filter((x) => x.name.known && x.name.value === name);
+  return byName.length === 1 ? byName[0] : undefined;
+}
+
 /** Customer managed policies a principal attaches, resolved in the estate; links that cannot be followed separately. */
 export function attachedCustomerManaged(estate: Estate, links: readonly Link[]): { resolved: { policy: IamManagedPolicy; at: Provenance }[]; unresolved: Link[] } {
   const resolved: { policy: IamManagedPolicy; at: Provenance }[] = [];
   const unresolved: Link[] = [];
   for (const l of links) {
     if (l.known && awsManagedPolicyName(l.value)) continue;
-    const p = estate.resolve(l, 'aws.iam.policy');
-    if (p && p !== 'unknown') resolved.push({ policy: p, at: l.at });
+    const p = managedPolicyOf(estate, l);
+    if (p !== undefined) resolved.push({ policy: p, at: l.at });
     else unresolved.push(l);
   }
   return { resolved, unresolved };
