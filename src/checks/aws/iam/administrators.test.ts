@@ -11,6 +11,7 @@ import { buildIamService } from '../../../scan/services/iam.js';
 import { at, group, managedPolicy, outcomes, role, statuses, user } from '../__fixtures__/model.js';
 import fullAdmin from './iam-full-admin.js';
 import adminRole from './iam-effective-admin-role.js';
+import serviceWildcard from './iam-service-wildcard.js';
 import userAdmin from './iam-user-admin.js';
 
 const V = '2012-10-17';
@@ -69,5 +70,48 @@ describe('AWS-IAM-102 leaves to AWS-IAM-001 the roles it reports', () => {
     const ctx2 = withEngine(viaPolicy, managedPolicy('Everything', allow('*')));
     expect(statuses(fullAdmin.evaluate(viaPolicy, ctx2))).toEqual(['pass']);
     expect(statuses(adminRole.evaluate(viaPolicy, ctx2))).toEqual(['fail']);
+  });
+});
+
+describe('one finding per user for administrator access: AWS-IAM-001 and AWS-IAM-002 leave to AWS-IAM-006 the users it reports', () => {
+  it('reports AdministratorAccess or `*` on `*` on a user once, as AWS-IAM-006', () => {
+    const alice = user('alice', { managed: ['arn:aws:iam::aws:policy/AdministratorAccess'] });
+    const ctx = withEngine(alice);
+    expect(statuses(userAdmin.evaluate(alice, ctx))).toEqual(['fail']);
+    expect(statuses(fullAdmin.evaluate(alice, ctx))).toEqual(['notApplicable']);
+    const ops = user('ops', { inline: { all: allow('*') } });
+    const ctx2 = withEngine(ops);
+    expect(statuses(userAdmin.evaluate(ops, ctx2))).toEqual(['fail']);
+    expect(statuses(fullAdmin.evaluate(ops, ctx2))).toEqual(['notApplicable']);
+  });
+
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html: the boundary takes the access
+  // away, so AWS-IAM-006 passes; the written grant is still AWS-IAM-001's.
+  it('AWS-IAM-001 reports the written `*` on `*` of a user a boundary keeps from being an administrator', () => {
+    const bounded = { ...user('bob', { inline: { all: allow('*') } }), permissionsBoundary: known('arn:aws:iam::aws:policy/ReadOnlyAccess', at()) };
+    const ctx = withEngine(bounded);
+    expect(statuses(userAdmin.evaluate(bounded, ctx))).toEqual(['pass']);
+    expect(statuses(fullAdmin.evaluate(bounded, ctx))).toEqual(['fail']);
+  });
+
+  it('AWS-IAM-002 leaves `iam:*` of a reported user to AWS-IAM-006, and still names its other service wildcards', () => {
+    const sam = user('sam', { inline: { identity: allow(['iam:*', 's3:*']) } });
+    const ctx = withEngine(sam);
+    expect(statuses(userAdmin.evaluate(sam, ctx))).toEqual(['fail']);
+    const [o] = outcomes(serviceWildcard.evaluate(sam, ctx));
+    expect(o && 'message' in o ? o.message : '').toBe('user `sam` inline policy `identity` statement 1 allows `s3:*` on every resource; list the actions the principal needs and scope the resources');
+    const helpdesk = user('helpdesk', { managed: ['arn:aws:iam::aws:policy/IAMFullAccess'] });
+    const ctx2 = withEngine(helpdesk);
+    expect(statuses(userAdmin.evaluate(helpdesk, ctx2))).toEqual(['fail']);
+    expect(statuses(serviceWildcard.evaluate(helpdesk, ctx2))).toEqual(['pass']);
+  });
+
+  it('AWS-IAM-002 reports `iam:*` of a user AWS-IAM-006 does not report, and of roles and groups', () => {
+    const guarded = user('tom', { inline: { identity: allow('iam:*'), guard: { Version: V, Statement: [{ Effect: 'Deny', Action: 'iam:CreateAccessKey', Resource: '*' }] } } });
+    const ctx = withEngine(guarded);
+    expect(statuses(userAdmin.evaluate(guarded, ctx))).toEqual(['pass']);
+    expect(statuses(serviceWildcard.evaluate(guarded, ctx))).toEqual(['fail']);
+    const helpdesk = group('Helpdesk', { managed: ['arn:aws:iam::aws:policy/IAMFullAccess'] });
+    expect(statuses(serviceWildcard.evaluate(helpdesk, withEngine(helpdesk)))).toEqual(['fail']);
   });
 });

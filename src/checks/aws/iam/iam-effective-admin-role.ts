@@ -2,13 +2,13 @@ import { defineCheck } from '../../kit/define-check.js';
 import type { IamRole } from '../../../model/index.js';
 import type { CheckContext } from '../../kit/types.js';
 import { NO_SERVICE, citeAll, evidenceOf, whereOf } from '../shared/engine-outcomes.js';
-import { FULL_ADMIN, problemOutcomes } from './problems.js';
-import { roleSubject } from './role-subject.js';
+import { judgePolicies } from './policy-subject.js';
+import { FULL_ADMIN } from './problems.js';
 
 /** AWS-IAM-001 already reports a role whose own policies allow `*` on `*`: one finding per role for that mistake. */
 function reportedByFullAdminCheck(role: IamRole, ctx: CheckContext): boolean {
-  const out = problemOutcomes(ctx, roleSubject(role), [FULL_ADMIN]);
-  return out.some((o) => o.status === 'fail');
+  const out = judgePolicies(role, ctx, FULL_ADMIN);
+  return (Array.isArray(out) ? out : [out]).some((o) => o.status === 'fail');
 }
 
 export default defineCheck({

@@ -1,21 +1,27 @@
 import { defineCheck } from '../../kit/define-check.js';
-import { SERVICE_WIDE, problemOutcomes } from './problems.js';
-import { roleSubject } from './role-subject.js';
+import { reportedAsAdministrator } from './iam-user-admin.js';
+import { POLICY_HOLDERS, judgePolicies } from './policy-subject.js';
+import { SERVICE_WIDE, serviceWide } from './problems.js';
+
+/** On a user AWS-IAM-006 reports as an administrator, `iam:*` is part of that finding. */
+const SERVICE_WIDE_BUT_IAM = serviceWide('iam');
 
 export default defineCheck({
   id: 'AWS-IAM-002',
-  title: 'IAM role policies do not grant service-wide wildcards on all resources',
+  title: 'IAM policies do not grant service-wide wildcards on all resources',
   severity: SERVICE_WIDE.severity,
   provider: 'aws',
   service: 'iam',
-  target: 'aws.iam.role',
+  target: POLICY_HOLDERS,
   rationale:
     '`s3:*` on `*` is S3 administration over every bucket in the account: reading and deleting any data, rewriting ' +
     'bucket policies, turning off Block Public Access. `iam:*` on `*` is account takeover. A service-wide wildcard ' +
-    'also grants every action the service adds later. Inline policies and the AWS managed `IAMFullAccess` policy are ' +
-    'judged here; customer managed policies where they are written (AWS-IAM-009).',
+    'also grants every action the service adds later. Judged wherever a policy is written: inline policies of roles, ' +
+    'users and groups and the AWS managed `IAMFullAccess` policy on the principal, a customer managed policy once, on ' +
+    'the policy. On a user AWS-IAM-006 reports as an administrator, `iam:*` is part of that finding and is not ' +
+    'reported again here.',
   remediation: {
-    summary: 'List the actions the role uses and scope `Resource` to the ARNs it works on.',
+    summary: 'List the actions the principal uses and scope `Resource` to the ARNs it works on.',
     cli: 'aws iam put-role-policy --role-name ROLE --policy-name POLICY --policy-document file://least-privilege.json',
     terraform: 'statement {\n  actions   = ["s3:GetObject", "s3:ListBucket"]\n  resources = [aws_s3_bucket.reports.arn, "${aws_s3_bucket.reports.arn}/*"]\n}',
     cloudformation: '- Effect: Allow\n  Action: [s3:GetObject, s3:ListBucket]\n  Resource: [!GetAtt ReportsBucket.Arn, !Sub "${ReportsBucket.Arn}/*"]',
@@ -25,7 +31,8 @@ export default defineCheck({
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html',
     'https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html',
   ],
-  evaluate(role, ctx) {
-    return problemOutcomes(ctx, roleSubject(role), [SERVICE_WIDE]);
+  evaluate(holder, ctx) {
+    const problem = holder.kind === 'aws.iam.user' && reportedAsAdministrator(holder, ctx) ? SERVICE_WIDE_BUT_IAM : SERVICE_WIDE;
+    return judgePolicies(holder, ctx, problem);
   },
 });

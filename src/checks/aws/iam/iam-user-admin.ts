@@ -57,7 +57,8 @@ export default defineCheck({
     'own policies, its groups\' policies and the AWS managed policies they attach, within its permissions boundary, as ' +
     'AWS does: an administrator grant split across a group and a user policy is found, and one neutralised by a ' +
     'boundary or an explicit deny is not reported. Administrators should use federated access or roles with temporary ' +
-    'credentials.',
+    'credentials. A user this check reports is not reported again by AWS-IAM-001 for its own `*` on `*` (or ' +
+    '`AdministratorAccess`), nor by AWS-IAM-002 for its own `iam:*`: one finding per user for administrator access.',
   remediation: {
     summary: 'Remove administrator policies from the user and its groups; give administrators a role they assume (IAM Identity Center or federation) with MFA.',
     cli: 'aws iam detach-user-policy --user-name USER --policy-arn arn:aws:iam::aws:policy/AdministratorAccess\naws iam remove-user-from-group --user-name USER --group-name Admins',
@@ -73,17 +74,30 @@ export default defineCheck({
   ],
   compliance: { 'cis-aws-3.0': ['1.16'] },
   evaluate(user: IamUser, ctx) {
-    const iam = ctx.services.iam;
-    if (iam === undefined) return structural(user, ctx);
-    const who = principalText(user);
-    const a = iam.administrator(user.key);
-    if (a.level === 'none') return ctx.pass();
-    const at = grantPosition(ctx, user, a.grantedBy);
-    if (a.level === 'unknown') return ctx.unknown(at, `cannot tell whether ${who} has administrator access: ${a.reason}`);
-    const what = a.level === 'full' ? 'every action on every resource' : 'every IAM write action, enough to grant itself anything';
-    return ctx.fail(at, `${who} has administrator access: it can perform ${what} (through ${citeAll(a.grantedBy)}); remove it and use a role with temporary credentials`, { evidence: evidenceOf(a.grantedBy) });
+    return judgeUser(user, ctx);
   },
 });
+
+/**
+ * Whether this check reports the user as an administrator. On a user, administrator access is this check's finding:
+ * AWS-IAM-001 (`*` on `*`) and AWS-IAM-002 (for `iam:*`) leave to it the users it reports, one finding per mistake.
+ */
+export function reportedAsAdministrator(user: IamUser, ctx: CheckContext): boolean {
+  const out = judgeUser(user, ctx);
+  return out.status === 'fail';
+}
+
+function judgeUser(user: IamUser, ctx: CheckContext): Outcome {
+  const iam = ctx.services.iam;
+  if (iam === undefined) return structural(user, ctx);
+  const who = principalText(user);
+  const a = iam.administrator(user.key);
+  if (a.level === 'none') return ctx.pass();
+  const at = grantPosition(ctx, user, a.grantedBy);
+  if (a.level === 'unknown') return ctx.unknown(at, `cannot tell whether ${who} has administrator access: ${a.reason}`);
+  const what = a.level === 'full' ? 'every action on every resource' : 'every IAM write action, enough to grant itself anything';
+  return ctx.fail(at, `${who} has administrator access: it can perform ${what} (through ${citeAll(a.grantedBy)}); remove it and use a role with temporary credentials`, { evidence: evidenceOf(a.grantedBy) });
+}
 
 /**
  * Where the finding points: the first cited statement, at its position; for an AWS managed policy (whose text is not

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { Outcome } from '../../kit/types.js';
 import { context, group, managedPolicy, outcomes, role, statuses, user } from '../__fixtures__/model.js';
+import allowNotAction from './iam-allow-not-action.js';
+import allowNotResource from './iam-allow-not-resource.js';
 import fullAdmin from './iam-full-admin.js';
-import groupPolicy from './iam-group-policy-least-privilege.js';
-import managedPolicyCheck from './iam-managed-policy-least-privilege.js';
 import passRole from './iam-pass-role-all.js';
 import serviceWildcard from './iam-service-wildcard.js';
 import trust from './iam-trust-any-principal.js';
@@ -142,21 +143,75 @@ describe('AWS-IAM-008 users get permissions through groups', () => {
   });
 });
 
-describe('policy-level checks', () => {
-  it('AWS-IAM-009 reports each mistake in a managed policy with its own severity', () => {
+describe('policy checks wherever the policy is written (AWS-IAM-009 and AWS-IAM-010 folded in)', () => {
+  it('reports each mistake in a managed policy with its own severity (was AWS-IAM-009)', () => {
     const p = managedPolicy('Broad', { Version: V, Statement: [
       { Effect: 'Allow', Action: '*', Resource: '*' },
       { Effect: 'Allow', NotAction: 'iam:*', Resource: '*' },
       { Effect: 'Allow', Action: 's3:GetObject', NotResource: 'arn:aws:s3:::secret/*' },
     ] });
-    const out = outcomes(managedPolicyCheck.evaluate(p, context(p)));
-    expect(out.map((o) => (o.status === 'fail' ? o.severity : o.status))).toEqual(['critical', 'medium', 'medium']);
+    const out = [fullAdmin, allowNotAction, allowNotResource].flatMap((check) =>
+      outcomes(check.evaluate(p, context(p))).map((o) => (o.status === 'fail' ? o.severity ?? check.severity : o.status)));
+    expect(out).toEqual(['critical', 'medium', 'medium']);
   });
 
-  it('AWS-IAM-010 reports PowerUserAccess on a group', () => {
+  it('reports PowerUserAccess on a group (was AWS-IAM-010)', () => {
     const g = group('Devs', { managed: ['arn:aws:iam::aws:policy/PowerUserAccess'] });
-    const [o] = outcomes(groupPolicy.evaluate(g, context(g)));
+    const [o] = outcomes(allowNotAction.evaluate(g, context(g)));
     expect(o?.status).toBe('fail');
     expect(o && 'message' in o ? o.message : '').toContain('attaches the AWS managed policy `PowerUserAccess`');
+  });
+
+  it("reports a user's own inline mistakes, at the statement", () => {
+    const u = user('ivan', { inline: { work: { Version: V, Statement: [
+      { Effect: 'Allow', Action: ['s3:*', 'sqs:SendMessage'], Resource: '*' },
+      { Effect: 'Allow', NotAction: 'iam:*', Resource: '*' },
+      { Effect: 'Allow', Action: 's3:PutObject', NotResource: 'arn:aws:s3:::payroll/*' },
+      { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' },
+    ] } } });
+    const ctx = context(u);
+    const message = (o: Outcome | undefined): string => (o && 'message' in o ? o.message : '');
+    expect(message(outcomes(serviceWildcard.evaluate(u, ctx))[0])).toBe('user `ivan` inline policy `work` statement 1 allows `s3:*` on every resource; list the actions the principal needs and scope the resources');
+    expect(statuses(allowNotAction.evaluate(u, ctx))).toEqual(['fail']);
+    expect(statuses(allowNotResource.evaluate(u, ctx))).toEqual(['fail']);
+    expect(message(outcomes(passRole.evaluate(u, ctx))[0])).toContain('user `ivan` inline policy `work` statement 4 allows `iam:PassRole` on every role');
+    expect(statuses(fullAdmin.evaluate(u, ctx))).toEqual(['pass']);
+  });
+
+  it('judges a customer managed policy of the inputs on the policy only, however it is attached', () => {
+    const p = managedPolicy('TeamPower', { Version: V, Statement: [{ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }] });
+    // By key, and by an ARN whose account the template does not know (tied to the policy by its name).
+    const r = role('Build', { managed: ['TeamPower'] });
+    const g = group('Builders', { managed: ['arn:aws:iam::000000000000:policy/TeamPower'] });
+    const ctx = context(p, r, g);
+    expect(statuses(allowNotAction.evaluate(p, ctx))).toEqual(['fail']);
+    expect(statuses(allowNotAction.evaluate(r, ctx))).toEqual(['pass']);
+    expect(statuses(allowNotAction.evaluate(g, ctx))).toEqual(['pass']);
+  });
+
+  it('is undecided, at the attachment, for a customer managed policy that is not among the inputs', () => {
+    const r = role('Build', { managed: ['arn:aws:iam::111122223333:policy/shared-deploy'] });
+    const out = outcomes(passRole.evaluate(r, context(r)));
+    expect(out.map((o) => o.status)).toEqual(['unknown']);
+    const [o] = out;
+    expect(o && 'message' in o ? o.message : '').toBe('cannot tell whether role `Build` allows `iam:PassRole` on every role: it attaches managed policy `arn:aws:iam::111122223333:policy/shared-deploy`, which is not among the inputs');
+    expect(o && o.status === 'unknown' ? o.at.line : 0).toBe(30);
+  });
+
+  // An authorization-details export lists the AWS managed policies in use as policies; they are judged where attached.
+  it('leaves an AWS managed policy listed as a policy to the principals that attach it', () => {
+    const admin = { ...managedPolicy('AdministratorAccess', { Version: V, Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }), key: 'arn:aws:iam::aws:policy/AdministratorAccess' };
+    const r = role('Ops', { managed: ['arn:aws:iam::aws:policy/AdministratorAccess'] });
+    const ctx = context(admin, r);
+    expect(statuses(fullAdmin.evaluate(admin, ctx))).toEqual(['notApplicable']);
+    expect(statuses(fullAdmin.evaluate(r, ctx))).toEqual(['fail']);
+  });
+});
+
+describe('one finding per user for administrator access (AWS-IAM-006 over AWS-IAM-001/002)', () => {
+  it('AWS-IAM-001 leaves to AWS-IAM-006 a user it reports', () => {
+    const u = user('judy', { managed: ['arn:aws:iam::aws:policy/AdministratorAccess'], inline: { all: stmt({ Effect: 'Allow', Action: '*', Resource: '*' }) } });
+    expect(statuses(userAdmin.evaluate(u, context(u)))).toEqual(['fail']);
+    expect(statuses(fullAdmin.evaluate(u, context(u)))).toEqual(['notApplicable']);
   });
 });

@@ -3,8 +3,6 @@ import allowNotAction from './iam-allow-not-action.js';
 import allowNotResource from './iam-allow-not-resource.js';
 import { IAM_ENGINE_CHECKS } from './engine-checks.js';
 import fullAdmin from './iam-full-admin.js';
-import groupPolicy from './iam-group-policy-least-privilege.js';
-import managedPolicy from './iam-managed-policy-least-privilege.js';
 import passRoleAll from './iam-pass-role-all.js';
 import serviceWildcard from './iam-service-wildcard.js';
 import trustAnyPrincipal from './iam-trust-any-principal.js';
@@ -13,5 +11,5 @@ import userGroupsOnly from './iam-user-groups-only.js';
 
 export const IAM_CHECKS: readonly AnyCheck[] = [
   fullAdmin, serviceWildcard, trustAnyPrincipal, allowNotAction, allowNotResource, userAdmin, passRoleAll, userGroupsOnly,
-  managedPolicy, groupPolicy, ...IAM_ENGINE_CHECKS,
+  ...IAM_ENGINE_CHECKS,
 ];

@@ -1,4 +1,4 @@
-import type { Link, Tri } from '../../../model/index.js';
+import type { Link, Provenance, Tri } from '../../../model/index.js';
 import type { CheckContext, Outcome, Severity } from '../../kit/types.js';
 import type { NamedDocument, StatementHit } from '../shared/iam.js';
 import { allowsNotAction, allowsNotResource, attachedAwsManaged, grantsFullAdmin, passRoleOnAll, scanDocuments, serviceWideGrants, where } from '../shared/iam.js';
@@ -6,9 +6,9 @@ import type { Statement } from '../shared/policy.js';
 import { code, listWords } from '../shared/text.js';
 
 /**
- * The least-privilege mistakes the IAM checks look for in identity policy statements, each with the check that owns
- * it, a severity and words for the message. The single-purpose checks (AWS-IAM-001/002/004/005/007) use one each on
- * role policies; the policy-level checks (AWS-IAM-009/010) use all of them on managed and group policies.
+ * The least-privilege mistakes the IAM policy checks look for in identity policy statements, each owned by one check
+ * (AWS-IAM-001/002/004/005/007), with a severity and words for the message. Each check looks for its one mistake
+ * wherever a policy is written (see policy-subject.ts for which resource reports which policy).
  */
 export interface Problem {
   readonly checkId: string;
@@ -34,18 +34,23 @@ export const FULL_ADMIN: Problem = {
   awsManaged: 'admin',
 };
 
-export const SERVICE_WIDE: Problem = {
-  checkId: 'AWS-IAM-002',
-  severity: 'high',
-  test: (s) => serviceWideGrants(s).grants,
-  says: (s) => {
-    const services = serviceWideGrants(s).services;
-    return services.length > 0 ? `allows ${listWords(services.map((svc) => code(`${svc}:*`)))} on every resource` : 'may allow a service-wide wildcard on every resource';
-  },
-  fix: 'list the actions the principal needs and scope the resources',
-  question: 'grants a service-wide wildcard on every resource',
-  awsManaged: 'iam:*',
-};
+/** `service:*` on every resource; `except` leaves one service out (see AWS-IAM-002 on users). */
+export function serviceWide(except?: string): Problem {
+  return {
+    checkId: 'AWS-IAM-002',
+    severity: 'high',
+    test: (s) => serviceWideGrants(s, except).grants,
+    says: (s) => {
+      const services = serviceWideGrants(s, except).services;
+      return services.length > 0 ? `allows ${listWords(services.map((svc) => code(`${svc}:*`)))} on every resource` : 'may allow a service-wide wildcard on every resource';
+    },
+    fix: 'list the actions the principal needs and scope the resources',
+    question: 'grants a service-wide wildcard on every resource',
+    ...(except === 'iam' ? {} : { awsManaged: 'iam:*' as const }),
+  };
+}
+
+export const SERVICE_WIDE: Problem = serviceWide();
 
 export const NOT_ACTION: Problem = {
   checkId: 'AWS-IAM-004',
@@ -75,8 +80,6 @@ export const PASS_ROLE: Problem = {
   question: 'allows `iam:PassRole` on every role',
 };
 
-export const ALL_PROBLEMS: readonly Problem[] = [FULL_ADMIN, SERVICE_WIDE, NOT_ACTION, NOT_RESOURCE, PASS_ROLE];
-
 const AWS_MANAGED_SAYS: Record<NonNullable<Problem['awsManaged']>, string> = {
   admin: 'allows `*` on `*` (full administrator access)',
   notAction: 'allows every action except `iam:*`, `organizations:*` and `account:*` (`NotAction` with `Allow`)',
@@ -89,35 +92,31 @@ export interface Subject {
   readonly documents: readonly NamedDocument[];
   /** Managed policy links of a principal (AWS managed ones are judged from the table). */
   readonly managedPolicies?: readonly Link[];
+  /** Attached policies whose text is not among the inputs: each is undecided, at the line that attaches it. */
+  readonly unreadable?: readonly { readonly at: Provenance; readonly what: string }[];
 }
 
 /**
- * Outcomes for `problems` over a subject's documents: one failure per offending statement (at the statement), one
- * unknown per undecidable statement or unresolved document. With `override`, each failure carries its problem's
- * severity (for the policy-level checks that report several kinds of mistake).
+ * Outcomes for one problem over a subject's documents: one failure per offending statement (at the statement) or
+ * offending AWS managed attachment (at the line that attaches it), one unknown per undecidable statement, unresolved
+ * document or unreadable attached policy.
  */
-export function problemOutcomes(ctx: CheckContext, subject: Subject, problems: readonly Problem[], override = false): Outcome[] {
+export function problemOutcomes(ctx: CheckContext, subject: Subject, p: Problem): Outcome[] {
   const out: Outcome[] = [];
-  const extra = (p: Problem): { severity?: Severity } => (override ? { severity: p.severity } : {});
-  const unknownDocs = new Set<NamedDocument>();
-  for (const p of problems) {
-    const { hits, unknownDocs: u } = scanDocuments(subject.documents, p.test);
-    for (const d of u) unknownDocs.add(d);
-    for (const h of hits) out.push(hitOutcome(ctx, subject, p, h, extra(p)));
-    if (p.awsManaged) {
-      for (const m of attachedAwsManaged(subject.managedPolicies ?? [])) {
-        if (m.grant !== p.awsManaged) continue;
-        out.push(ctx.fail(m.at, `${subject.text} attaches the AWS managed policy ${code(m.name)}, which ${AWS_MANAGED_SAYS[p.awsManaged]}; ${p.fix}`, extra(p)));
-      }
+  const { hits, unknownDocs } = scanDocuments(subject.documents, p.test);
+  for (const h of hits) out.push(hitOutcome(ctx, subject, p, h));
+  if (p.awsManaged) {
+    for (const m of attachedAwsManaged(subject.managedPolicies ?? [])) {
+      if (m.grant !== p.awsManaged) continue;
+      out.push(ctx.fail(m.at, `${subject.text} attaches the AWS managed policy ${code(m.name)}, which ${AWS_MANAGED_SAYS[p.awsManaged]}; ${p.fix}`));
     }
   }
-  for (const d of unknownDocs) {
-    out.push(ctx.unknown(d.document, `cannot read ${subject.text} ${d.label}`));
-  }
+  for (const d of unknownDocs) out.push(ctx.unknown(d.document, `cannot read ${subject.text}${d.label ? ` ${d.label}` : ''}`));
+  for (const u of subject.unreadable ?? []) out.push(ctx.unknown(u.at, `cannot tell whether ${subject.text} ${p.question}: it attaches ${u.what}`));
   return out.length > 0 ? out : [ctx.pass()];
 }
 
-function hitOutcome(ctx: CheckContext, subject: Subject, p: Problem, h: StatementHit, extra: { severity?: Severity }): Outcome {
+function hitOutcome(ctx: CheckContext, subject: Subject, p: Problem, h: StatementHit): Outcome {
   if (h.status === 'unknown') return ctx.unknown(h.statement.at, `cannot tell whether ${subject.text} ${where(h)} ${p.question}: part of it is not known before deployment`);
-  return ctx.fail(h.statement.at, `${subject.text} ${where(h)} ${p.says(h.statement)}; ${p.fix}`, extra);
+  return ctx.fail(h.statement.at, `${subject.text} ${where(h)} ${p.says(h.statement)}; ${p.fix}`);
 }

@@ -1,11 +1,3 @@
-resource "aws_iam_policy" "bad_platform_admin" {
-  name = "platform-admin"
-  policy = jsonencode({
-    Version   = "2012-10-17"
-    Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }]
-  })
-}
-
 data "aws_iam_policy_document" "data_engineer" {
   statement {
     sid       = "AllOfS3AndGlue"
