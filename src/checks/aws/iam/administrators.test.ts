@@ -60,7 +60,7 @@ describe('AWS-IAM-006 with the IAM engine', () => {
   });
 });
 
-describe('AWS-IAM-102 leaves to AWS-IAM-001 the roles it reports', () => {
+describe('AWS-IAM-102 leaves to AWS-IAM-001 and AWS-IAM-002 the roles they report', () => {
   it('is not applicable to a role whose own policies allow * on *, and fails one made administrator by a customer managed policy', () => {
     const direct = role('Deploy', { managed: ['arn:aws:iam::aws:policy/AdministratorAccess'] });
     const ctx = withEngine(direct);
@@ -69,6 +69,19 @@ describe('AWS-IAM-102 leaves to AWS-IAM-001 the roles it reports', () => {
     const viaPolicy = role('Build', { managed: ['Everything'] });
     const ctx2 = withEngine(viaPolicy, managedPolicy('Everything', allow('*')));
     expect(statuses(fullAdmin.evaluate(viaPolicy, ctx2))).toEqual(['pass']);
+    expect(statuses(adminRole.evaluate(viaPolicy, ctx2))).toEqual(['fail']);
+  });
+
+  it('leaves to AWS-IAM-002 a role that administers IAM through its own `iam:*`, not one given it by a managed policy', () => {
+    const helpdesk = role('Helpdesk', { managed: ['arn:aws:iam::aws:policy/IAMFullAccess'] });
+    const ctx = withEngine(helpdesk);
+    expect(statuses(serviceWildcard.evaluate(helpdesk, ctx))).toEqual(['fail']);
+    expect(statuses(adminRole.evaluate(helpdesk, ctx))).toEqual(['notApplicable']);
+    const inline = role('Provisioner', { inline: { iam: allow(['iam:*', 'sqs:SendMessage']) } });
+    expect(statuses(adminRole.evaluate(inline, withEngine(inline)))).toEqual(['notApplicable']);
+    const viaPolicy = role('Admin', { managed: ['IamAll'] });
+    const ctx2 = withEngine(viaPolicy, managedPolicy('IamAll', allow('iam:*')));
+    expect(statuses(serviceWildcard.evaluate(viaPolicy, ctx2))).toEqual(['pass']);
     expect(statuses(adminRole.evaluate(viaPolicy, ctx2))).toEqual(['fail']);
   });
 });

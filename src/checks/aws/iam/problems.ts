@@ -52,6 +52,15 @@ export function serviceWide(except?: string): Problem {
 
 export const SERVICE_WIDE: Problem = serviceWide();
 
+/** `iam:*` on every resource, as AWS-IAM-002 reports it: what AWS-IAM-102 leaves to AWS-IAM-002 on a role. */
+export const IAM_WIDE: Problem = {
+  ...SERVICE_WIDE,
+  test: (s) => {
+    const g = serviceWideGrants(s);
+    return g.grants === true && g.services.includes('iam');
+  },
+};
+
 export const NOT_ACTION: Problem = {
   checkId: 'AWS-IAM-004',
   severity: 'medium',

@@ -6,9 +6,10 @@ resource "aws_iam_role" "bad_ci" {
   })
 }
 
-resource "aws_iam_role_policy" "ci" {
+# Every IAM write through a customer managed policy: `iam:*` in the policy is AWS-IAM-002's finding (on the policy),
+# the role it makes an IAM administrator is this one's. Written inline on the role, it would be AWS-IAM-002's finding alone.
+resource "aws_iam_policy" "ci" {
   name = "ci"
-  role = aws_iam_role.bad_ci.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -16,6 +17,11 @@ resource "aws_iam_role_policy" "ci" {
       { Effect = "Allow", Action = ["s3:*", "ec2:*"], Resource = "*" },
     ]
   })
+}
+
+resource "aws_iam_role_policy_attachment" "ci" {
+  role       = aws_iam_role.bad_ci.name
+  policy_arn = aws_iam_policy.ci.arn
 }
 
 resource "aws_iam_role" "reader" {
