@@ -330,15 +330,12 @@ export class NetworkEngine {
   inboundAnalysis(withBlocked = true): ExposureRow[] {
     const rows: ExposureRow[] = [];
     for (const n of this.aws.c.ifaces) {
-      for (const proto of this.aws.protocolsFor(n, 'ingress')) {
-        const { rule, path } = this.aws.inboundRegion(n, proto);
-        rows.push(...this.rowsFor({ kind: 'aws', n, viaPublic: true }, proto, rule, path, true, withBlocked));
-      }
+      for (const proto of this.aws.protocolsFor(n, 'ingress')) rows.push(...this.awsRows(n, proto, true, withBlocked));
     }
     for (const nic of this.azure.c.nics) for (const ic of nic.ipConfigs) {
       for (const proto of this.azure.protocolsFor(ic)) {
         const { rule, path } = this.azure.inboundRegion(ic, proto, withBlocked);
-        rows.push(...this.rowsFor({ kind: 'azure', ic, viaPublic: true }, proto, rule, path, true, withBlocked));
+        for (const d of this.rowsFor({ kind: 'azure', ic, viaPublic: true }, proto, rule, path, true, withBlocked)) rows.push(d.row);
       }
     }
     return collapseAll(rows);
@@ -348,21 +345,37 @@ export class NetworkEngine {
   egressAnalysis(): ExposureRow[] {
     const rows: ExposureRow[] = [];
     for (const n of this.aws.c.ifaces) {
-      for (const proto of this.aws.protocolsFor(n, 'egress')) {
-        const { rule, path } = this.aws.egressRegion(n, proto);
-        rows.push(...this.rowsFor({ kind: 'aws', n, viaPublic: true }, proto, rule, path, false));
-      }
+      for (const proto of this.aws.protocolsFor(n, 'egress')) rows.push(...this.awsRows(n, proto, false, true));
     }
     for (const nic of this.azure.c.nics) for (const ic of nic.ipConfigs) {
       for (const proto of this.azure.protocolsFor(ic)) {
         const { rule, path } = this.azure.egressRegion(ic, proto);
-        rows.push(...this.rowsFor({ kind: 'azure', ic, viaPublic: true }, proto, rule, path, false));
+        for (const d of this.rowsFor({ kind: 'azure', ic, viaPublic: true }, proto, rule, path, false)) rows.push(d.row);
       }
     }
     return collapseAll(rows);
   }
 
-  private rowsFor(node: Exclude<Node, { kind: 'set' }>, proto: number, rule: B<PortMap<IpSet>>, path: B<PortMap<IpSet>>, inbound: boolean, withBlocked = true): ExposureRow[] {
+  readonly #awsRowMemo = new Map<string, { rep: IfaceC; drafts: Draft[] }>();
+
+  /**
+   * An AWS interface's rows for one protocol and direction. Interfaces of one path class (same groups, subnet and
+   * public addressing) get the same rows but for the interface itself: they are computed once, for the first of them,
+   * and restamped for the others.
+   */
+  private awsRows(n: IfaceC, proto: number, inbound: boolean, withBlocked: boolean): ExposureRow[] {
+    const key = `${inbound ? 'i' : 'e'}${withBlocked ? 'b' : ''}|${proto}|${this.aws.pathClass(n)}`;
+    let hit = this.#awsRowMemo.get(key);
+    if (!hit) {
+      const { rule, path } = inbound ? this.aws.inboundRegion(n, proto) : this.aws.egressRegion(n, proto);
+      hit = { rep: n, drafts: this.rowsFor({ kind: 'aws', n, viaPublic: true }, proto, rule, path, inbound, withBlocked) };
+      this.#awsRowMemo.set(key, hit);
+    }
+    const rep = hit.rep;
+    return hit.drafts.map((d) => (rep === n ? d.row : restamp(d, rep.id, n)));
+  }
+
+  private rowsFor(node: Exclude<Node, { kind: 'set' }>, proto: number, rule: B<PortMap<IpSet>>, path: B<PortMap<IpSet>>, inbound: boolean, withBlocked = true): Draft[] {
     const eq = (a: IpSet, b: IpSet) => a.equals(b);
     // Most interface × protocol pairs admit nothing from the internet: skip the map work for them.
     if (allEmpty(path.pos) && (!withBlocked || allEmpty(rule.def))) return [];
@@ -373,7 +386,7 @@ export class NetworkEngine {
     const gate = inbound ? (node.kind === 'aws' ? this.aws.publicLevel(node.n) : this.azure.publicLevel(node.ic)).allowed : undefined;
     const fams = gate && !gate.pos.isEmpty() ? familiesOf(gate.pos) : IpSet.ALL;
     const blocked = withBlocked ? PortMap.combine(rule.def, path.pos, (a, b) => a.subtract(b).intersect(fams), eq) : PortMap.constant(IpSet.EMPTY);
-    const out: ExposureRow[] = [];
+    const out: Draft[] = [];
     const portsOf = (lo: number, hi: number): number[] => (proto === ICMP || proto === ICMPV6 ? (lo > 255 ? [] : [lo, Math.min(hi, 255)]) : [lo, hi]);
     for (const [verdict, m] of [['reachable', reach], ['unknown', maybe], ['blocked', blocked]] as const) {
       const groups: { from: IpSet; ranges: number[] }[] = [];
@@ -389,12 +402,13 @@ export class NetworkEngine {
     return out;
   }
 
-  private row(node: Exclude<Node, { kind: 'set' }>, proto: number, ranges: number[], from: IpSet, verdict: Verdict, inbound: boolean): ExposureRow {
+  private row(node: Exclude<Node, { kind: 'set' }>, proto: number, ranges: number[], from: IpSet, verdict: Verdict, inbound: boolean): Draft {
     // Explain each port range (a few at most): different ranges may be let through by different rules.
     const via: RuleRef[] = [];
     const viaByPorts: { ports: string; via: RuleRef[] }[] = [];
     let blockedBy: RuleRef[] = [];
     const reasons: string[] = [];
+    let first: Evaluated | undefined;
     for (let i = 0; i < ranges.length && i < 16; i += 2) {
       const lo = ranges[i] as number;
       const hi = ranges[i + 1] as number;
@@ -404,20 +418,22 @@ export class NetworkEngine {
       if (i === 0) {
         blockedBy = one.blockedBy;
         reasons.push(...one.reasons);
+        first = one.e;
       }
     }
     const withPorts = proto === TCP || proto === UDP || proto === ICMP || proto === ICMPV6;
     const addresses = node.kind === 'aws' ? node.n.publicIps : publicAddressOf(this, node.ic);
     const d = describeSet(from, this.internet);
-    return {
+    const row: ExposureRow = {
       interface: nodeId(node), resource: nodeDisplay(node), provider: node.kind, addresses,
       protocol: protocolName(proto), ports: withPorts ? ports.format(ranges) : [], from: d.from, ...(d.except.length > 0 ? { except: d.except } : {}),
       via: dedupe(via), ...(viaByPorts.length > 1 ? { viaByPorts } : {}), verdict, blockedBy: dedupe(blockedBy), reasons,
     };
+    return { row, first: first as Evaluated };
   }
 
   private explainRange(node: Exclude<Node, { kind: 'set' }>, proto: number, lo: number, hi: number, from: IpSet, verdict: Verdict, inbound: boolean):
-    { via: RuleRef[]; blockedBy: RuleRef[]; reasons: string[] } {
+    { via: RuleRef[]; blockedBy: RuleRef[]; reasons: string[]; e: Evaluated } {
     // Explained at one representative client and port, in point mode: no region computation needed.
     const rep = from.first();
     const peer: Peer = rep ? { set: IpSet.fromAddress(rep), address: rep } : { set: from };
@@ -440,7 +456,7 @@ export class NetworkEngine {
       if (node.kind === 'aws' && st.kind === 'security-group') continue;
       via.push({ kind: st.kind, id: st.id, rule: st.rule });
     }
-    return { via, blockedBy: verdict === 'blocked' ? e.blockedBy : [], reasons: verdict === 'reachable' ? [] : reasonsFor(e) };
+    return { via, blockedBy: verdict === 'blocked' ? e.blockedBy : [], reasons: verdict === 'reachable' ? [] : reasonsFor(e), e };
   }
 
   // ── rule analyses ────────────────────────────────────────────────────────────────────────────────────────────────
@@ -493,6 +509,28 @@ export class NetworkEngine {
   nodesOf(handle: string): readonly { kind: 'aws' | 'azure'; id: string }[] {
     return (this.#handles.get(fold(handle)) ?? []).map((n) => ({ kind: n.kind === 'azure' ? 'azure' : 'aws', id: nodeId(n) }));
   }
+}
+
+/** An exposure row with the evaluation of its first port range, from which its reasons come. */
+interface Draft {
+  readonly row: ExposureRow;
+  readonly first: Evaluated;
+}
+
+/**
+ * A row computed for interface `repId`, as it reads for `n`, an interface of the same path class: the levels on its
+ * path are the same but for the public address level, which names the interface.
+ */
+function restamp(d: Draft, repId: string, n: IfaceC): ExposureRow {
+  const sub = (r: RuleRef): RuleRef => (r.kind === 'public-ip' && r.id === repId ? { kind: r.kind, id: n.id, rule: r.rule } : r);
+  const { row, first } = d;
+  return {
+    ...row, interface: n.id, resource: n.aliases[0] ?? n.id,
+    via: row.via.map(sub), ...(row.viaByPorts ? { viaByPorts: row.viaByPorts.map((v) => ({ ports: v.ports, via: v.via.map(sub) })) } : {}),
+    blockedBy: row.blockedBy.map(sub),
+    reasons: row.verdict === 'reachable' ? row.reasons
+      : reasonsFor({ ...first, path: first.path.map((s) => (s.kind === 'public-ip' && s.id === repId ? { ...s, id: n.id } : s)) }),
+  };
 }
 
 function allEmpty(m: PortMap<IpSet>): boolean {

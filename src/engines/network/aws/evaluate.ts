@@ -482,8 +482,46 @@ export class AwsNet {
     return [...out].sort((x, y) => x - y);
   }
 
+  readonly #classes = new Map<IfaceC, string>();
+  readonly #regionMemo = new Map<string, { rule: B<PortMap<IpSet>>; path: B<PortMap<IpSet>> }>();
+
+  /**
+   * What an interface's internet paths depend on besides its identity: its security groups, its subnet (network ACL,
+   * route table), whether it has a public IPv4 address and IPv6, and which public addresses. Interfaces alike (an
+   * auto-scaled fleet, instances launched from one template) share every region and explanation computed for one.
+   */
+  pathClass(n: IfaceC): string {
+    let k = this.#classes.get(n);
+    if (k === undefined) {
+      k = JSON.stringify([n.sgUnknown, n.sgIds, n.subnetId, n.hasPublicIp, n.hasIpv6, n.publicIps]);
+      this.#classes.set(n, k);
+    }
+    return k;
+  }
+
   /** Which internet peers pass every level, per port, for one protocol (inbound) — exposure analysis. */
   inboundRegion(n: IfaceC, proto: number): { rule: B<PortMap<IpSet>>; path: B<PortMap<IpSet>> } {
+    const key = `i|${proto}|${this.pathClass(n)}`;
+    let hit = this.#regionMemo.get(key);
+    if (!hit) {
+      hit = this.computeInboundRegion(n, proto);
+      this.#regionMemo.set(key, hit);
+    }
+    return hit;
+  }
+
+  /** Which internet destinations the interface can open connections to, per port, for one protocol. */
+  egressRegion(n: IfaceC, proto: number): { rule: B<PortMap<IpSet>>; path: B<PortMap<IpSet>> } {
+    const key = `e|${proto}|${this.pathClass(n)}`;
+    let hit = this.#regionMemo.get(key);
+    if (!hit) {
+      hit = this.computeEgressRegion(n, proto);
+      this.#regionMemo.set(key, hit);
+    }
+    return hit;
+  }
+
+  private computeInboundRegion(n: IfaceC, proto: number): { rule: B<PortMap<IpSet>>; path: B<PortMap<IpSet>> } {
     const rule = this.sgRegion(n, 'ingress', proto, true);
     // Nothing the groups admit from the internet: nothing to intersect further.
     if (isEmptyMap(rule.pos)) return { rule, path: rule };
@@ -521,8 +559,7 @@ export class AwsNet {
     return { rule, path: { def: build(true), pos: build(false) } };
   }
 
-  /** Which internet destinations the interface can open connections to, per port, for one protocol. */
-  egressRegion(n: IfaceC, proto: number): { rule: B<PortMap<IpSet>>; path: B<PortMap<IpSet>> } {
+  private computeEgressRegion(n: IfaceC, proto: number): { rule: B<PortMap<IpSet>>; path: B<PortMap<IpSet>> } {
     const rule = this.sgRegion(n, 'egress', proto, true);
     if (isEmptyMap(rule.pos)) return { rule, path: rule };
     const a = this.naclOf(n);
