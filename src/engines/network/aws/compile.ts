@@ -255,25 +255,40 @@ export function compileAws(input: AwsInput, diags: Diagnostics): AwsCompiled {
 
   const naclOf = new Map<string, NaclC>();
   const routeTableOf = new Map<string, RouteTableC>();
+  // The compiled ACL or table of the same id (the first, as a search from the start would find it) and each VPC's
+  // default ACL and main table, indexed once rather than searched for every association and subnet.
+  const firstById = <T extends { id: string }>(xs: readonly T[]): Map<string, T> => {
+    const m = new Map<string, T>();
+    for (const x of xs) if (!m.has(x.id)) m.set(x.id, x);
+    return m;
+  };
+  const naclById = firstById(nacls);
+  const tableById = firstById(routeTables);
+  const defaultNacl = new Map<string | null, NaclC>();
+  for (const a of nacls) if (a.isDefault && !defaultNacl.has(a.vpcId)) defaultNacl.set(a.vpcId, a);
+  const mainTable = new Map<string | null, RouteTableC | undefined>();
+  for (const t of input.routeTables ?? []) {
+    const vpcId = str(t.vpcId);
+    if (t.isMain === true && !mainTable.has(vpcId)) mainTable.set(vpcId, tableById.get(t.id));
+  }
   for (const a of input.networkAcls ?? []) {
-    const c = nacls.find((x) => x.id === a.id) as NaclC;
+    const c = naclById.get(a.id) as NaclC;
     for (const s of a.subnetIds) if (!isUnknown(s)) naclOf.set(s, c);
   }
   for (const t of input.routeTables ?? []) {
-    const c = routeTables.find((x) => x.id === t.id) as RouteTableC;
+    const c = tableById.get(t.id) as RouteTableC;
     for (const s of t.subnetIds) if (!isUnknown(s)) routeTableOf.set(s, c);
   }
   for (const s of subnets.values()) {
     if (s.vpcId === null) continue;
     const vpc = vpcs.get(s.vpcId);
     if (!naclOf.has(s.id)) {
-      const def = nacls.find((a) => a.vpcId === s.vpcId && a.isDefault);
+      const def = defaultNacl.get(s.vpcId);
       if (def) naclOf.set(s.id, def);
       else if (vpc?.createdByInputs) naclOf.set(s.id, implicitDefaultNacl(s.vpcId));
     }
     if (!routeTableOf.has(s.id)) {
-      const main = (input.routeTables ?? []).find((t) => str(t.vpcId) === s.vpcId && t.isMain === true);
-      const c = main ? routeTables.find((x) => x.id === main.id) : undefined;
+      const c = mainTable.get(s.vpcId);
       if (c) routeTableOf.set(s.id, c);
       else if (vpc?.createdByInputs) {
         routeTableOf.set(s.id, {
@@ -455,24 +470,33 @@ function blocksOf(s: IpSet): RouteDest[] {
  */
 function computeMembership(sgs: ReadonlyMap<string, SgC>, ifaces: readonly IfaceC[], vpcs: ReadonlyMap<string, VpcC>): Map<string, B<IpSet>> {
   const out = new Map<string, B<IpSet>>();
-  let unknownListAddrs = IpSet.EMPTY;
-  let knownAddrs = IpSet.EMPTY;
+  // Each interface is visited once: its addresses go to the groups it names (not a scan of every interface per group),
+  // and each union is taken once over all the pieces rather than one growing set at a time.
+  const known: IpSet[] = [];
+  const unknownList: IpSet[] = [];
+  const members = new Map<string, IfaceC[]>();
   for (const n of ifaces) {
-    knownAddrs = knownAddrs.union(n.addrs.def);
-    if (n.sgUnknown) unknownListAddrs = unknownListAddrs.union(n.addrs.pos);
-  }
-  for (const g of sgs.values()) {
-    let def = IpSet.EMPTY;
-    let pos = unknownListAddrs;
-    for (const n of ifaces) {
-      if (n.sgIds.includes(g.id)) {
-        def = def.union(n.addrs.def);
-        pos = pos.union(n.addrs.pos);
-      }
+    known.push(n.addrs.def);
+    if (n.sgUnknown) unknownList.push(n.addrs.pos);
+    for (const id of new Set(n.sgIds)) {
+      const list = members.get(id);
+      if (list) list.push(n);
+      else members.set(id, [n]);
     }
-    const vpc = g.vpcId !== null ? vpcs.get(g.vpcId) : undefined;
-    const space = vpc ? vpc.cidrs.pos : NON_PUBLIC;
-    pos = pos.union(space.subtract(knownAddrs)).union(def);
+  }
+  const knownAddrs = IpSet.unionAll(known);
+  const unknownListAddrs = IpSet.unionAll(unknownList);
+  const spaceLeft = new Map<string | null, IpSet>();
+  for (const g of sgs.values()) {
+    const mine = members.get(g.id) ?? [];
+    const def = IpSet.unionAll(mine.map((n) => n.addrs.def));
+    let left = spaceLeft.get(g.vpcId);
+    if (!left) {
+      const vpc = g.vpcId !== null ? vpcs.get(g.vpcId) : undefined;
+      left = (vpc ? vpc.cidrs.pos : NON_PUBLIC).subtract(knownAddrs);
+      spaceLeft.set(g.vpcId, left);
+    }
+    const pos = IpSet.unionAll([unknownListAddrs, ...mine.map((n) => n.addrs.pos), left, def]);
     out.set(g.id, { def, pos });
   }
   return out;

@@ -211,21 +211,26 @@ export function compileAzure(input: AzureInput, diags: Diagnostics): AzureCompil
     return nic;
   });
   const asgMembers = new Map<string, B<IpSet>>();
-  let unknownList = IpSet.EMPTY;
-  let known = IpSet.EMPTY;
+  // Each ipconfig visited once, its addresses going to the ASGs it names (not a scan of every ipconfig per ASG).
+  const knownParts: IpSet[] = [];
+  const unknownParts: IpSet[] = [];
+  const members = new Map<string, IpConfigC[]>();
   for (const n of nics) for (const c of n.ipConfigs) {
-    known = known.union(c.addr.def);
-    if (c.asgUnknown) unknownList = unknownList.union(c.addr.pos);
-  }
-  for (const id of asgNames.keys()) {
-    let def = IpSet.EMPTY;
-    let pos = unknownList;
-    for (const n of nics) for (const c of n.ipConfigs) if (c.asgs.includes(id)) {
-      def = def.union(c.addr.def);
-      pos = pos.union(c.addr.pos);
+    knownParts.push(c.addr.def);
+    if (c.asgUnknown) unknownParts.push(c.addr.pos);
+    for (const id of new Set(c.asgs)) {
+      const list = members.get(id);
+      if (list) list.push(c);
+      else members.set(id, [c]);
     }
-    // NICs outside the inputs can be members: any private address not held by a known NIC may be one.
-    asgMembers.set(id, { def, pos: pos.union(def).union(NON_PUBLIC.subtract(known)) });
+  }
+  const unknownList = IpSet.unionAll(unknownParts);
+  // NICs outside the inputs can be members: any private address not held by a known NIC may be one.
+  const unheld = NON_PUBLIC.subtract(IpSet.unionAll(knownParts));
+  for (const id of asgNames.keys()) {
+    const mine = members.get(id) ?? [];
+    const def = IpSet.unionAll(mine.map((c) => c.addr.def));
+    asgMembers.set(id, { def, pos: IpSet.unionAll([unknownList, ...mine.map((c) => c.addr.pos), def, unheld]) });
   }
   return { vnets, subnets, nsgs, publicIps, nics, asgMembers, asgNames };
 }
