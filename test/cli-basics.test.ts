@@ -2,6 +2,7 @@
 import { mkdtempSync, writeFileSync, readFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
 
@@ -80,5 +81,15 @@ describe('parapet CLI', () => {
     const r = runCli(['explain', 'AWS-NOPE-999'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no check');
+  });
+});
+
+describe('parapet CLI in a pipeline', () => {
+  it('stops quietly when the reader closes early (`parapet scan | head -1`)', () => {
+    const bin = new URL('../bin/parapet.js', import.meta.url).pathname;
+    const examples = new URL('../examples', import.meta.url).pathname;
+    const r = spawnSync('/bin/sh', ['-c', `"${process.execPath}" "${bin}" scan "${examples}" -q | head -1`], { encoding: 'utf8' });
+    expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/EPIPE|at .*\(node:/);
   });
 });

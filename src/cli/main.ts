@@ -12,6 +12,12 @@ import { whoCanCommand } from './commands/who-can.js';
 import { EXIT } from './exit-codes.js';
 import { log } from './io.js';
 
+// `parapet scan | head` closes stdout early: stop quietly, as Unix tools do, instead of crashing on EPIPE.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 // The AWS SDK warns about Node 20 on every import; Parapet supports Node 20 deliberately.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
