@@ -330,7 +330,7 @@ export class NetworkEngine {
   inboundAnalysis(withBlocked = true): ExposureRow[] {
     const rows: ExposureRow[] = [];
     for (const n of this.aws.c.ifaces) {
-      for (const proto of this.aws.protocolsFor(n, 'ingress')) rows.push(...this.awsRows(n, proto, true, withBlocked));
+      rows.push(...this.awsRows(n, true, withBlocked));
     }
     for (const nic of this.azure.c.nics) for (const ic of nic.ipConfigs) {
       for (const proto of this.azure.protocolsFor(ic)) {
@@ -345,7 +345,7 @@ export class NetworkEngine {
   egressAnalysis(): ExposureRow[] {
     const rows: ExposureRow[] = [];
     for (const n of this.aws.c.ifaces) {
-      for (const proto of this.aws.protocolsFor(n, 'egress')) rows.push(...this.awsRows(n, proto, false, true));
+      rows.push(...this.awsRows(n, false, true));
     }
     for (const nic of this.azure.c.nics) for (const ic of nic.ipConfigs) {
       for (const proto of this.azure.protocolsFor(ic)) {
@@ -359,16 +359,21 @@ export class NetworkEngine {
   readonly #awsRowMemo = new Map<string, { rep: IfaceC; drafts: Draft[] }>();
 
   /**
-   * An AWS interface's rows for one protocol and direction. Interfaces of one path class (same groups, subnet and
-   * public addressing) get the same rows but for the interface itself: they are computed once, for the first of them,
-   * and restamped for the others.
+   * An AWS interface's rows in one direction, every protocol. Interfaces of one path class (same groups, subnet and
+   * public addressing) get the same rows but for the interface itself: they are computed (and collapsed, see
+   * `collapseAll`) once, for the first of them, and restamped for the others.
    */
-  private awsRows(n: IfaceC, proto: number, inbound: boolean, withBlocked: boolean): ExposureRow[] {
-    const key = `${inbound ? 'i' : 'e'}${withBlocked ? 'b' : ''}|${proto}|${this.aws.pathClass(n)}`;
+  private awsRows(n: IfaceC, inbound: boolean, withBlocked: boolean): ExposureRow[] {
+    const key = `${inbound ? 'i' : 'e'}${withBlocked ? 'b' : ''}|${this.aws.pathClass(n)}`;
     let hit = this.#awsRowMemo.get(key);
     if (!hit) {
-      const { rule, path } = inbound ? this.aws.inboundRegion(n, proto) : this.aws.egressRegion(n, proto);
-      hit = { rep: n, drafts: this.rowsFor({ kind: 'aws', n, viaPublic: true }, proto, rule, path, inbound, withBlocked) };
+      const drafts: Draft[] = [];
+      for (const proto of this.aws.protocolsFor(n, inbound ? 'ingress' : 'egress')) {
+        const { rule, path } = inbound ? this.aws.inboundRegion(n, proto) : this.aws.egressRegion(n, proto);
+        drafts.push(...this.rowsFor({ kind: 'aws', n, viaPublic: true }, proto, rule, path, inbound, withBlocked));
+      }
+      const kept = new Set(collapseAll(drafts.map((d) => d.row)));
+      hit = { rep: n, drafts: drafts.filter((d) => kept.has(d.row)) };
       this.#awsRowMemo.set(key, hit);
     }
     const rep = hit.rep;
