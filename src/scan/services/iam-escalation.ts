@@ -98,6 +98,8 @@ export function escalationTargets(estate: IamEstate, administrator: (p: Principa
 class PathBuilder {
   readonly steps: EscalationStep[] = [];
   decision: 'allowed' | 'unknown' = 'allowed';
+  /** Set when the first step is granted by a role's trust policy alone. */
+  openedBy: string | undefined;
 
   constructor(private readonly estate: IamEstate) {}
 
@@ -112,12 +114,27 @@ class PathBuilder {
     return true;
   }
 
+  /**
+   * Adds the first step, an `sts:AssumeRole` into `role`: when only the role's trust policy grants it (the
+   * principal's own policies are silent), the path is the trust's, not the principal's.
+   */
+  assume(description: string, r: AuthorizationResult, role: Principal, p: Principal): boolean {
+    if (!this.step(description, r)) return false;
+    const refs = verdict(r) === 'allowed' ? r.matched : r.undetermined;
+    if (this.steps.length !== 1 || !refs.some((x) => x.policyType === 'resource')) return true;
+    // Where its own policies allow the call too, the trust still opens the path if it grants it without them.
+    const alone = refs.every((x) => x.policyType === 'resource')
+      || verdict(this.estate.ask(p, 'sts:AssumeRole', role.arn, {}, { ...this.estate.policySet(p), identity: [] })) === verdict(r);
+    if (alone) this.openedBy = role.key;
+    return true;
+  }
+
   note(description: string): void {
     this.steps.push({ description, citations: [] });
   }
 
   path(method: string, gains: string): EscalationPath {
-    return { method, decision: this.decision, gains, steps: [...this.steps] };
+    return { method, decision: this.decision, gains, steps: [...this.steps], ...(this.openedBy !== undefined ? { openedBy: this.openedBy } : {}) };
   }
 }
 
@@ -246,7 +263,7 @@ export function escalationPaths(deps: EscalationDeps, p: Principal): EscalationP
     // Roles: assume directly, take over the trust policy, or pass the role to a service that runs code.
     {
       const b = new PathBuilder(estate);
-      if (b.step(`${self} can assume ${target}`, askWith('sts:AssumeRole', other.arn, t.governing.get('sts:AssumeRole')))) {
+      if (b.assume(`${self} can assume ${target}`, askWith('sts:AssumeRole', other.arn, t.governing.get('sts:AssumeRole')), other, p)) {
         b.note(becauseAdmin);
         if (t.admin === 'unknown') b.decision = 'unknown';
         push(b.path('sts:AssumeRole', target));
@@ -367,7 +384,7 @@ export function chainedPaths(deps: EscalationDeps, p: Principal, escalating: Rea
     if (estate.surelyDenied(p, 'sts:AssumeRole', e.role.arn)) continue;
     const first = estate.ask(p, 'sts:AssumeRole', e.role.arn);
     const b = new PathBuilder(estate);
-    if (!b.step(`${self} can assume role ${e.role.name}`, first)) continue;
+    if (!b.assume(`${self} can assume role ${e.role.name}`, first, e.role, p)) continue;
     // Follow the chain to its end: an administrator role, or a role with a direct path.
     const seen = new Set<string>([p.key]);
     let cur: Escalating | undefined = e;

@@ -3,7 +3,8 @@
  */
 import type { AuthorizationResult, PolicySet } from '../../engines/iam/index.js';
 import type {
-  AccessAnswer, AdminAnswer, EscalationPath, ExposureAnswer, IamPrincipalInfo, IamService, StatementCitation, WhoCanEntry,
+  AccessAnswer, AdminAnswer, EscalationPath, ExposureAnswer, IamPrincipalInfo, IamService, OpenedEscalation, StatementCitation,
+  WhoCanEntry,
 } from '../../checks/kit/services/iam.js';
 import type { Estate } from '../../model/index.js';
 import type { EscalationDeps, EscalationTargets } from './iam-escalation.js';
@@ -68,6 +69,8 @@ export class IamFacade implements IamService {
   private targets: EscalationTargets | undefined;
   private readonly direct = new Map<string, EscalationPath[]>();
   private escalating: ReturnType<typeof escalatingRoles> | undefined;
+  /** Escalations whose first step a role's trust alone grants, by that role: found once, over every principal. */
+  private opened: Map<string, OpenedEscalation[]> | undefined;
 
   constructor(estate: Estate) {
     this.iam = new IamEstate(estate);
@@ -248,6 +251,22 @@ export class IamFacade implements IamService {
     }
     this.escalations.set(principalKey, paths);
     return paths;
+  }
+
+  escalationsOpenedBy(roleKey: string): readonly OpenedEscalation[] {
+    if (this.opened === undefined) {
+      const opened = new Map<string, OpenedEscalation[]>();
+      for (const p of this.iam.principals()) {
+        for (const path of this.escalationPaths(p.key)) {
+          if (path.openedBy === undefined) continue;
+          let list = opened.get(path.openedBy);
+          if (list === undefined) opened.set(path.openedBy, (list = []));
+          list.push({ principal: this.info(p), path });
+        }
+      }
+      this.opened = opened;
+    }
+    return this.opened.get(roleKey) ?? [];
   }
 }
 

@@ -1,6 +1,7 @@
 import { defineCheck } from '../../kit/define-check.js';
 import { principalText } from '../shared/iam.js';
 import { exposureOutcome } from '../shared/resource-exposure.js';
+import { openedEvidence } from './escalation.js';
 import { allowsAssume } from './trust.js';
 
 export default defineCheck({
@@ -35,10 +36,16 @@ export default defineCheck({
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html#idp_oidc_Create_GitHub',
   ],
   evaluate(role, ctx) {
-    return exposureOutcome(ctx, {
+    const outcome = exposureOutcome(ctx, {
       resource: role, policy: role.trustPolicy, what: principalText(role), restriction: 'trust', relevant: allowsAssume, phrasing: 'trust',
       fix: 'name the trusted principals, or pin them with a condition on the organisation, account or external id (for GitHub OIDC, on `token.actions.githubusercontent.com:sub`)',
       answer: (iam) => iam.trustExposure(role.key),
     });
+    // An administrator role behind an open trust: the escalation checks leave the path to this finding, which says
+    // who in the account it hands administrator access to (AWS-IAM-111 reports it when the trust is not this open).
+    const iam = ctx.services.iam;
+    if (outcome.status !== 'fail' || iam === undefined || iam.trustExposure(role.key).exposure !== 'public') return outcome;
+    const more = openedEvidence(iam, role);
+    return more.length === 0 ? outcome : { ...outcome, evidence: [...(outcome.evidence ?? []), ...more] };
   },
 });

@@ -74,6 +74,18 @@ export interface EscalationPath {
   /** What is gained: `itself (any permission)`, or the principal taken over. */
   readonly gains: string;
   readonly steps: readonly EscalationStep[];
+  /**
+   * The role whose trust policy alone grants the first step (`sts:AssumeRole` allowed by the trust, not by the
+   * principal's own policies): the path is that role's mistake, shared by every principal the trust lets in, and is
+   * reported once on that role rather than on each principal.
+   */
+  readonly openedBy?: string;
+}
+
+/** A principal that escalates through a path a role's trust policy opens. */
+export interface OpenedEscalation {
+  readonly principal: IamPrincipalInfo;
+  readonly path: EscalationPath;
 }
 
 export interface WhoCanEntry {
@@ -96,4 +108,6 @@ export interface IamService {
   /** Whether a resource's policy lets outsiders in (S3, KMS, SQS, SNS, Secrets Manager, Lambda); undefined: no policy. */
   resourceExposure(resourceKey: string): ExposureAnswer | undefined;
   escalationPaths(principalKey: string): readonly EscalationPath[];
+  /** The escalation paths of every principal whose first step the trust policy of this role alone grants. */
+  escalationsOpenedBy(roleKey: string): readonly OpenedEscalation[];
 }
