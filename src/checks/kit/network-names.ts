@@ -18,9 +18,14 @@ export function shortName(id: string): string {
 /** `a`, `a and b`, `a, b and 3 more` (duplicates named once). */
 export function listNames(names: readonly string[], max = 3): string {
   const u = [...new Set(names)];
-  if (u.length <= 1) return u[0] ?? '';
-  if (u.length <= max) return `${u.slice(0, -1).join(', ')} and ${u[u.length - 1] as string}`;
-  return `${u.slice(0, max).join(', ')} and ${u.length - max} more`;
+  return listDistinct(u.slice(0, max), u.length, max);
+}
+
+/** `listNames` from the first distinct names (up to `max` of them, in order) and how many distinct names there are. */
+export function listDistinct(head: readonly string[], total: number, max = 3): string {
+  if (total <= 1) return head[0] ?? '';
+  if (total <= max) return `${head.slice(0, -1).join(', ')} and ${head[head.length - 1] as string}`;
+  return `${head.slice(0, max).join(', ')} and ${total - max} more`;
 }
 
 /**

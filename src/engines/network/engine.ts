@@ -478,6 +478,15 @@ export class NetworkEngine {
     return this.#ruleReacher.reach(rule, focus);
   }
 
+  /**
+   * How a list in a rule answer (`maybeInterfaces`) was made when it is one shared list with a few positions left out
+   * (every candidate but those the group or NSG certainly applies to): whoever names thousands of such lists can
+   * start from what it computed for the shared list. Undefined for any other list.
+   */
+  listParts(list: readonly string[]): { readonly base: readonly string[]; readonly except: readonly number[] } | undefined {
+    return this.#ruleReacher?.lists.parts(list);
+  }
+
   // The rule analyses read only the compiled input: each is computed once, on first use.
   #shadowed: ShadowedRule[] | undefined;
   #redundant: RedundantRule[] | undefined;

@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { listNames } from '../../checks/kit/network-names.js';
+import type { RuleRef } from '../../engines/network/index.js';
 import { loadEstate } from '../load-estate.js';
 import { buildNetworkService } from './network.js';
 
@@ -45,5 +50,67 @@ describe('network service over CLI exports', () => {
     const r = net.reach({ from: { handle: 'web-vm' }, to: { handle: 'db-vm' }, port: 5432, protocol: 'tcp' });
     expect('verdict' in r && r.verdict).toBe('reachable');
     expect(net.directionMismatches().map((d) => d.rule)).toEqual(['deny-all-outbound']);
+  });
+});
+
+describe('naming the interfaces a rule may apply to', () => {
+  /**
+   * Interfaces whose groups or NSGs are not all known may use any group or NSG: every rule's finding names them
+   * ("a, b, c and 7 more may use it"), minus those the group or NSG certainly applies to. The service names those
+   * lists from the shared list of candidates; it must say exactly what naming each list in full says, duplicates (two
+   * ipconfigs of one NIC, two interfaces of one instance) and left-out first occurrences included.
+   */
+  it('names each list as listing it in full would', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parapet-network-names-'));
+    try {
+      const ref = (id: string) => ({ Ref: id });
+      const cfn: Record<string, unknown> = {
+        Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16' } },
+        Subnet: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: ref('Vpc'), CidrBlock: '10.0.1.0/24' } },
+        Open: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'open', VpcId: ref('Vpc'), SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIp: '0.0.0.0/0' }] } },
+        Other: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'other', VpcId: ref('Vpc'), SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIp: '0.0.0.0/0' }] } },
+      };
+      // Instances whose group lists hold a parameter (unknown) and sometimes the open group; one with two interfaces.
+      for (let k = 0; k < 8; k++) {
+        cfn[`Host${k}`] = {
+          Type: 'AWS::EC2::Instance',
+          Properties: { ImageId: 'ami-0abcdef1234567890', SubnetId: ref('Subnet'), SecurityGroupIds: k % 3 === 0 ? [ref('Open'), ref('Groups')] : [ref('Groups')] },
+        };
+      }
+      for (const e of [0, 1]) {
+        cfn[`TwinEni${e}`] = { Type: 'AWS::EC2::NetworkInterface', Properties: { SubnetId: ref('Subnet'), GroupSet: e === 0 ? [ref('Open'), ref('Groups')] : [ref('Groups')] } };
+        cfn[`TwinAttach${e}`] = { Type: 'AWS::EC2::NetworkInterfaceAttachment', Properties: { InstanceId: ref('Twin'), NetworkInterfaceId: ref(`TwinEni${e}`), DeviceIndex: String(e) } };
+      }
+      cfn.Twin = { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-0abcdef1234567890', NetworkInterfaces: [{ DeviceIndex: '0', NetworkInterfaceId: ref('TwinEni0') }] } };
+      writeFileSync(join(dir, 'aws.json'), JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Parameters: { Groups: { Type: 'List<AWS::EC2::SecurityGroup::Id>' } }, Resources: cfn }));
+      // NICs in a subnet outside the inputs (its NSG unknown), some with their own NSG; one NIC with two ipconfigs.
+      const nsgId = (n: number) => `[resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-${n}')]`;
+      const subnet = { id: "[resourceId('other-rg', 'Microsoft.Network/virtualNetworks/subnets', 'hub', 'app')]" };
+      const resources: unknown[] = [0, 1, 2].map((n) => ({
+        type: 'Microsoft.Network/networkSecurityGroups', apiVersion: '2023-09-01', name: `nsg-${n}`, location: 'westeurope',
+        properties: { securityRules: [{ name: 'ssh', properties: { priority: 100, direction: 'Inbound', access: 'Allow', protocol: 'Tcp', sourceAddressPrefix: '*', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '22' } }] },
+      }));
+      for (let k = 0; k < 7; k++) {
+        const ipConfigurations = (k === 0 ? ['a', 'b'] : ['ipconfig1']).map((name) => ({ name, properties: { subnet, privateIPAllocationMethod: 'Dynamic' } }));
+        resources.push({
+          type: 'Microsoft.Network/networkInterfaces', apiVersion: '2023-09-01', name: `nic-${k}`, location: 'westeurope',
+          properties: { ipConfigurations, ...(k % 2 === 0 ? { networkSecurityGroup: { id: nsgId(k % 3) } } : {}) },
+        });
+      }
+      writeFileSync(join(dir, 'azure.json'), JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', resources }));
+      const { estate } = await loadEstate([dir], { cwd: dir });
+      const net = buildNetworkService(estate);
+      const refs: RuleRef[] = [
+        ...estate.ofKind('aws.ec2.securityGroup').map((g): RuleRef => ({ kind: 'security-group', id: g.key, rule: 'ingress[0]' })),
+        ...estate.ofKind('azure.network.nsg').map((n): RuleRef => ({ kind: 'nsg', id: n.key, rule: 'ssh' })),
+      ];
+      const lists = refs.map((r) => net.ruleReach(r, [{ protocol: 'tcp', ports: [[22, 22]] }]).maybeInterfaces);
+      // Some lists leave candidates out, so the shortcut is exercised, and every one is named as in full.
+      expect(lists.filter((l) => l.length > 0 && lists.some((o) => o.length > l.length)).length).toBeGreaterThan(1);
+      for (const l of lists) expect(net.subjectList(l)).toBe(listNames(l.map((i) => net.subject(i))));
+      expect(net.subjectList(lists[0] as readonly string[])).toMatch(/ and \d+ more$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

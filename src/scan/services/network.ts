@@ -9,7 +9,7 @@ import type {
 import { NetworkEngine } from '../../engines/network/index.js';
 import type { NetworkRow, NetworkService } from '../../checks/kit/services/network.js';
 import type { Attr, Link, Provenance } from '../../model/core/index.js';
-import { interfaceSubject, listNames } from '../../checks/kit/network-names.js';
+import { interfaceSubject, listDistinct, listNames } from '../../checks/kit/network-names.js';
 import type { AzureSubnet, Estate, NetworkAclEntry, NsgRule, RdsInstance, Resource, ResourceKind, SecurityGroupRule } from '../../model/index.js';
 
 const U = (why: string): { unknown: string } => ({ unknown: why });
@@ -409,10 +409,52 @@ class NetworkFacade implements NetworkService {
   subjectList(interfaceIds: readonly string[]): string {
     let s = this.#subjectLists.get(interfaceIds);
     if (s === undefined) {
-      s = listNames(interfaceIds.map((i) => this.subject(i)));
+      const parts = this.engine.listParts(interfaceIds);
+      s = (parts && this.subjectListExcept(parts.base, parts.except)) ?? listNames(interfaceIds.map((i) => this.subject(i)));
       this.#subjectLists.set(interfaceIds, s);
     }
     return s;
+  }
+
+  /** Per shared list: each position's subject, where each subject first appears, and how often. */
+  readonly #listInfo = new WeakMap<readonly string[], { subjects: string[]; first: Map<string, number>; count: Map<string, number> }>();
+
+  /**
+   * `subjectList` of a shared list with a few positions left out, from the shared list's distinct subjects: those
+   * whose every occurrence is left out drop from the list; the others keep their order. Undefined when leaving a
+   * position out moves a subject's first occurrence (the order could change): then the list is read in full.
+   */
+  private subjectListExcept(base: readonly string[], except: readonly number[]): string | undefined {
+    let info = this.#listInfo.get(base);
+    if (!info) {
+      const subjects = base.map((i) => this.subject(i));
+      const first = new Map<string, number>();
+      const count = new Map<string, number>();
+      subjects.forEach((x, i) => {
+        if (!first.has(x)) first.set(x, i);
+        count.set(x, (count.get(x) ?? 0) + 1);
+      });
+      info = { subjects, first, count };
+      this.#listInfo.set(base, info);
+    }
+    const removed = new Map<string, number>();
+    for (const p of except) {
+      const x = info.subjects[p] as string;
+      removed.set(x, (removed.get(x) ?? 0) + 1);
+    }
+    const left = new Set(except);
+    const gone = new Set<string>();
+    for (const [x, n] of removed) {
+      if (n === info.count.get(x)) gone.add(x);
+      else if (left.has(info.first.get(x) as number)) return undefined;
+    }
+    const head: string[] = [];
+    for (const x of info.first.keys()) {
+      if (gone.has(x)) continue;
+      head.push(x);
+      if (head.length === 3) break;
+    }
+    return listDistinct(head, info.first.size - gone.size);
   }
 
   ruleAt(ref: RuleRef): Provenance | undefined {

@@ -87,16 +87,17 @@ export class RuleReacher {
   #awsMembers: Map<string, IfaceC[]> | undefined;
   /** Interfaces whose security groups are not all known; ipconfigs whose subnet or NIC NSG link is unknown. */
   #awsUnknownGroups: IfaceC[] | undefined;
-  /** Groups that some interface with an unknown group list names as well. */
-  #awsUnknownNamed: Set<string> | undefined;
-  readonly #awsMaybeByVpc = new Map<string, readonly string[]>();
+  /** Per VPC: interfaces whose groups are unknown, and the positions among them of those naming each group. */
+  readonly #awsMaybeByVpc = new Map<string, { ids: readonly string[]; named: ReadonlyMap<string, readonly number[]> }>();
   readonly #awsGroupIfaces = new Map<string, { members: readonly IfaceC[]; ids: readonly string[]; maybe: readonly string[] }>();
   #azureUnknownNsg: IpConfigC[] | undefined;
   #azureMaybeAll: readonly string[] | undefined;
+  #azureUnknownAt: Map<IpConfigC, number> | undefined;
   readonly #azureNsgIfaces = new Map<string, { on: readonly IpConfigC[]; ids: readonly string[]; maybe: readonly string[] }>();
-  /** Path regions per interface, direction and protocol: every rule of the interface's groups shares them. */
-  readonly #awsPaths = new Map<IfaceC, Map<string, Maps>>();
   #azureOn: Map<string, IpConfigC[]> | undefined;
+
+  /** How the "may apply to" lists were made, for consumers that summarise many of them. */
+  readonly lists = new SharedLists();
 
   constructor(private readonly aws: AwsNet, private readonly azure: AzureNet, private readonly internet: IpSet) {}
 
@@ -123,19 +124,9 @@ export class RuleReacher {
     return this.#awsMembers;
   }
 
+  /** The rest of the path for one interface (memoised per path class by AwsNet: interfaces alike share it). */
   private awsPath(n: IfaceC, inbound: boolean, proto: number): Maps {
-    let m = this.#awsPaths.get(n);
-    if (!m) {
-      m = new Map();
-      this.#awsPaths.set(n, m);
-    }
-    const key = `${inbound ? 'i' : 'o'}${proto}`;
-    let path = m.get(key);
-    if (!path) {
-      path = (inbound ? this.aws.inboundRegion(n, proto) : this.aws.egressRegion(n, proto)).path;
-      m.set(key, path);
-    }
-    return path;
+    return (inbound ? this.aws.inboundRegion(n, proto) : this.aws.egressRegion(n, proto)).path;
   }
 
   /**
@@ -146,23 +137,26 @@ export class RuleReacher {
   private awsGroupIfaces(g: SgC): { members: readonly IfaceC[]; ids: readonly string[]; maybe: readonly string[] } {
     let hit = this.#awsGroupIfaces.get(g.id);
     if (hit) return hit;
-    if (!this.#awsUnknownGroups) {
-      this.#awsUnknownGroups = this.aws.c.ifaces.filter((n) => n.sgUnknown);
-      this.#awsUnknownNamed = new Set(this.#awsUnknownGroups.flatMap((n) => n.sgIds));
-    }
+    this.#awsUnknownGroups ??= this.aws.c.ifaces.filter((n) => n.sgUnknown);
     const unknown = this.#awsUnknownGroups;
     const inVpc = (n: IfaceC) => !(g.vpcId !== null && n.vpcId !== null && g.vpcId !== n.vpcId);
-    let maybe: readonly string[];
-    if (this.#awsUnknownNamed?.has(g.id)) maybe = unknown.filter((n) => !n.sgIds.includes(g.id) && inVpc(n)).map((n) => n.id);
-    else {
-      const key = g.vpcId ?? '';
-      let shared = this.#awsMaybeByVpc.get(key);
-      if (!shared) {
-        shared = unknown.filter(inVpc).map((n) => n.id);
-        this.#awsMaybeByVpc.set(key, shared);
-      }
-      maybe = shared;
+    const key = g.vpcId ?? '';
+    let shared = this.#awsMaybeByVpc.get(key);
+    if (!shared) {
+      const ifaces = unknown.filter(inVpc);
+      const named = new Map<string, number[]>();
+      ifaces.forEach((n, i) => {
+        for (const id of new Set(n.sgIds)) {
+          const list = named.get(id);
+          if (list) list.push(i);
+          else named.set(id, [i]);
+        }
+      });
+      shared = { ids: ifaces.map((n) => n.id), named };
+      this.#awsMaybeByVpc.set(key, shared);
     }
+    // Interfaces that name the group among groups otherwise unknown certainly are in it: left out of "may be".
+    const maybe = this.lists.without(shared.ids, shared.named.get(g.id) ?? []);
     const members = this.awsMembers().get(g.id) ?? [];
     hit = { members, ids: members.map((n) => n.id), maybe };
     this.#awsGroupIfaces.set(g.id, hit);
@@ -238,13 +232,13 @@ export class RuleReacher {
     this.#azureUnknownNsg ??= this.azure.c.nics.flatMap((nic) => nic.ipConfigs).filter((ic) => this.azureMaybe(ic));
     const unknown = this.#azureUnknownNsg;
     const on = this.azureOn().get(n.id) ?? [];
-    const onSet = new Set(on);
-    let maybe: readonly string[];
-    if (unknown.some((ic) => onSet.has(ic))) maybe = unknown.filter((ic) => !onSet.has(ic)).map(icId);
-    else {
-      this.#azureMaybeAll ??= unknown.map(icId);
-      maybe = this.#azureMaybeAll;
+    if (!this.#azureMaybeAll) {
+      this.#azureMaybeAll = unknown.map(icId);
+      this.#azureUnknownAt = new Map(unknown.map((ic, i) => [ic, i]));
     }
+    const at = this.#azureUnknownAt as Map<IpConfigC, number>;
+    const except = [...new Set(on.flatMap((ic) => (at.has(ic) ? [at.get(ic) as number] : [])))].sort((a, b) => a - b);
+    const maybe = this.lists.without(this.#azureMaybeAll, except);
     hit = { on, ids: on.map(icId), maybe };
     this.#azureNsgIfaces.set(n.id, hit);
     return hit;
@@ -327,6 +321,35 @@ export class RuleReacher {
       interface: iface, resource, provider, protocol, verdict: j.verdict, ports: ports.format(portSet), admitted: ports.format(admitted), peers: d.from,
       ...(d.except.length > 0 ? { except: d.except } : {}), path, blockedBy, reasons,
     };
+  }
+}
+
+/**
+ * Lists made from one shared list by leaving a few positions out (a group's or NSG's "may apply to" interfaces: every
+ * candidate but those it certainly applies to). The shared list is returned itself when nothing is left out; otherwise
+ * the derived list remembers how it was made, so that whoever names thousands of such lists can start from what it
+ * computed for the shared one instead of reading each list in full.
+ */
+export class SharedLists {
+  readonly #parts = new WeakMap<readonly string[], { readonly base: readonly string[]; readonly except: readonly number[] }>();
+
+  /** `base` without the positions `except` (ascending, distinct). */
+  without(base: readonly string[], except: readonly number[]): readonly string[] {
+    if (except.length === 0) return base;
+    const out: string[] = [];
+    let from = 0;
+    for (const i of except) {
+      for (let k = from; k < i; k++) out.push(base[k] as string);
+      from = i + 1;
+    }
+    for (let k = from; k < base.length; k++) out.push(base[k] as string);
+    this.#parts.set(out, { base, except });
+    return out;
+  }
+
+  /** How a list was made: the shared list and the positions left out, in order; undefined for a list not made here. */
+  parts(list: readonly string[]): { readonly base: readonly string[]; readonly except: readonly number[] } | undefined {
+    return this.#parts.get(list);
   }
 }
 
