@@ -6,7 +6,9 @@ import type {
   AccessAnswer, AdminAnswer, EscalationPath, ExposureAnswer, IamPrincipalInfo, IamService, OpenedEscalation, StatementCitation,
   WhoCanEntry,
 } from '../../checks/kit/services/iam.js';
+import { awsManagedPolicyDocument, isAwsManagedPolicyArn } from '../../engines/iam/index.js';
 import type { Estate } from '../../model/index.js';
+import type { JsonValue } from '../../model/core/json.js';
 import type { EscalationDeps, EscalationTargets } from './iam-escalation.js';
 import { chainedPaths, escalatingRoles, escalationPaths, escalationTargets } from './iam-escalation.js';
 import type { Principal, ResourcePolicy } from './iam-estate.js';
@@ -251,6 +253,10 @@ export class IamFacade implements IamService {
     }
     this.escalations.set(principalKey, paths);
     return paths;
+  }
+
+  awsManagedPolicyDocument(arn: string): JsonValue | undefined {
+    return isAwsManagedPolicyArn(arn) ? awsManagedPolicyDocument(arn) : undefined;
   }
 
   escalationsOpenedBy(roleKey: string): readonly OpenedEscalation[] {

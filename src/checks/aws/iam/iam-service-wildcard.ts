@@ -17,7 +17,8 @@ export default defineCheck({
     '`s3:*` on `*` is S3 administration over every bucket in the account: reading and deleting any data, rewriting ' +
     'bucket policies, turning off Block Public Access. `iam:*` on `*` is account takeover. A service-wide wildcard ' +
     'also grants every action the service adds later. Judged wherever a policy is written: inline policies of roles, ' +
-    'users and groups and the AWS managed `IAMFullAccess` policy on the principal, a customer managed policy once, on ' +
+    'users and groups and the AWS managed policies they attach (read from their documents: `IAMFullAccess`, ' +
+    '`AmazonS3FullAccess` ...) on the principal, a customer managed policy once, on ' +
     'the policy. On a user AWS-IAM-006 reports as an administrator, `iam:*` is part of that finding and is not ' +
     'reported again here.',
   remediation: {

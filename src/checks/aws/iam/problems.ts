@@ -1,8 +1,11 @@
 import type { Link, Provenance, Tri } from '../../../model/index.js';
 import type { CheckContext, Outcome, Severity } from '../../kit/types.js';
 import type { NamedDocument, StatementHit } from '../shared/iam.js';
-import { allowsNotAction, allowsNotResource, attachedAwsManaged, grantsFullAdmin, passRoleOnAll, scanDocuments, serviceWideGrants, where } from '../shared/iam.js';
+import {
+  allowsNotAction, allowsNotResource, attachedAwsManaged, awsManagedPolicyName, grantsFullAdmin, passRoleOnAll, scanDocuments, serviceWideGrants, where,
+} from '../shared/iam.js';
 import type { Statement } from '../shared/policy.js';
+import { statementsOf } from '../shared/policy.js';
 import { code, listWords } from '../shared/text.js';
 
 /**
@@ -20,7 +23,7 @@ export interface Problem {
   readonly fix: string;
   /** The question, for undecided statements: "grants full administrator access". */
   readonly question: string;
-  /** AWS managed policies (by name) that commit this mistake. */
+  /** AWS managed policies (by name) that commit this mistake, when their documents cannot be read. */
   readonly awsManaged?: 'admin' | 'notAction' | 'iam:*';
 }
 
@@ -99,7 +102,7 @@ export interface Subject {
   /** "role `badAppRole`", "managed policy `badAdminPolicy`". */
   readonly text: string;
   readonly documents: readonly NamedDocument[];
-  /** Managed policy links of a principal (AWS managed ones are judged from the table). */
+  /** Managed policy links of a principal (AWS managed ones are judged from their documents, else from the table). */
   readonly managedPolicies?: readonly Link[];
   /** Attached policies whose text is not among the inputs: each is undecided, at the line that attaches it. */
   readonly unreadable?: readonly { readonly at: Provenance; readonly what: string }[];
@@ -114,15 +117,37 @@ export function problemOutcomes(ctx: CheckContext, subject: Subject, p: Problem)
   const out: Outcome[] = [];
   const { hits, unknownDocs } = scanDocuments(subject.documents, p.test);
   for (const h of hits) out.push(hitOutcome(ctx, subject, p, h));
-  if (p.awsManaged) {
-    for (const m of attachedAwsManaged(subject.managedPolicies ?? [])) {
-      if (m.grant !== p.awsManaged) continue;
-      out.push(ctx.fail(m.at, `${subject.text} attaches the AWS managed policy ${code(m.name)}, which ${AWS_MANAGED_SAYS[p.awsManaged]}; ${p.fix}`));
-    }
-  }
+  out.push(...awsManagedOutcomes(ctx, subject, p));
   for (const d of unknownDocs) out.push(ctx.unknown(d.document, `cannot read ${subject.text}${d.label ? ` ${d.label}` : ''}`));
   for (const u of subject.unreadable ?? []) out.push(ctx.unknown(u.at, `cannot tell whether ${subject.text} ${p.question}: it attaches ${u.what}`));
   return out.length > 0 ? out : [ctx.pass()];
+}
+
+/**
+ * The AWS managed policies a principal attaches, judged from their documents (the IAM service reads the shipped
+ * copies: `AmazonS3FullAccess` allows `s3:*` on `*`): one finding per attachment, at the line that attaches it. Without
+ * the service (a library caller that builds none), from the table of the few policies whose grants matter most.
+ */
+function awsManagedOutcomes(ctx: CheckContext, subject: Subject, p: Problem): Outcome[] {
+  const out: Outcome[] = [];
+  const iam = ctx.services.iam;
+  const byTable = new Map(attachedAwsManaged(subject.managedPolicies ?? []).map((m) => [m.at, m] as const));
+  for (const l of subject.managedPolicies ?? []) {
+    if (!l.known) continue;
+    const name = awsManagedPolicyName(l.value);
+    if (name === undefined) continue;
+    const json = iam?.awsManagedPolicyDocument(l.value);
+    if (json === undefined) {
+      const m = byTable.get(l.at);
+      if (p.awsManaged !== undefined && m?.grant === p.awsManaged) {
+        out.push(ctx.fail(l.at, `${subject.text} attaches the AWS managed policy ${code(name)}, which ${AWS_MANAGED_SAYS[p.awsManaged]}; ${p.fix}`));
+      }
+      continue;
+    }
+    const says = [...new Set(statementsOf({ json, at: l.at, partial: false }).filter((st) => p.test(st) === true).map((st) => p.says(st)))];
+    if (says.length > 0) out.push(ctx.fail(l.at, `${subject.text} attaches the AWS managed policy ${code(name)}, which ${says.join(' and ')}; ${p.fix}`));
+  }
+  return out;
 }
 
 function hitOutcome(ctx: CheckContext, subject: Subject, p: Problem, h: StatementHit): Outcome {

@@ -3,6 +3,7 @@
  * src/scan/services/iam.ts and memoised; every answer is three-valued and cites the statements it rests on.
  */
 import type { Provenance } from '../../../model/core/index.js';
+import type { JsonValue } from '../../../model/core/json.js';
 
 export type IamPolicyType = 'identity' | 'resource' | 'permissionsBoundary' | 'session' | 'scp' | 'rcp' | 'vpcEndpoint';
 
@@ -108,6 +109,11 @@ export interface IamService {
   /** Whether a resource's policy lets outsiders in (S3, KMS, SQS, SNS, Secrets Manager, Lambda); undefined: no policy. */
   resourceExposure(resourceKey: string): ExposureAnswer | undefined;
   escalationPaths(principalKey: string): readonly EscalationPath[];
+  /**
+   * The document (default version) of an AWS managed policy, by ARN in any partition, from the data Parapet ships;
+   * undefined for a policy it does not know. Checks read AWS managed policies through this (they do no I/O).
+   */
+  awsManagedPolicyDocument(arn: string): JsonValue | undefined;
   /** The escalation paths of every principal whose first step the trust policy of this role alone grants. */
   escalationsOpenedBy(roleKey: string): readonly OpenedEscalation[];
 }

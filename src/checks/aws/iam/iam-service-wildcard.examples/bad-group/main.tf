@@ -17,5 +17,5 @@ resource "aws_iam_group" "good_support" {
 
 resource "aws_iam_group_policy_attachment" "good_support" {
   group      = aws_iam_group.good_support.name
-  policy_arn = "arn:aws:iam::aws:policy/AWSSupportAccess"
+  policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
 }
