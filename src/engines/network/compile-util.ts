@@ -81,8 +81,20 @@ export function parseCidrs(
   return bad ? { def: known, pos: known.union(ctx.unknownAs ?? IpSet.ALL) } : exact(known);
 }
 
+/** Parsed CIDR texts per compile (the same few texts, `0.0.0.0/0`, `10.0.0.0/8`, recur across thousands of rules). */
+const parsedCidrs = new WeakMap<Diagnostics, Map<string, ReturnType<typeof parseCidr>>>();
+
 export function parseOneCidr(text: string, ctx: { diags: Diagnostics; path: string; at?: Provenance }): IpSet | undefined {
-  const r = parseCidr(text);
+  let memo = parsedCidrs.get(ctx.diags);
+  if (!memo) {
+    memo = new Map();
+    parsedCidrs.set(ctx.diags, memo);
+  }
+  let r = memo.get(text);
+  if (!r) {
+    r = parseCidr(text);
+    memo.set(text, r);
+  }
   if (!r.ok) {
     ctx.diags.add('malformed-cidr', 'error', ctx.path, `\`${text}\` is not a valid CIDR: ${r.reason}`, ctx.at);
     return undefined;

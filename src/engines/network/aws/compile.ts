@@ -486,18 +486,23 @@ function computeMembership(sgs: ReadonlyMap<string, SgC>, ifaces: readonly Iface
   }
   const knownAddrs = IpSet.unionAll(known);
   const unknownListAddrs = IpSet.unionAll(unknownList);
-  const spaceLeft = new Map<string | null, IpSet>();
+  // What every group of a VPC may have as members whoever its named members are: interfaces whose group lists are
+  // unknown, and addresses of the VPC no known interface holds.
+  const anyMember = new Map<string | null, IpSet>();
   for (const g of sgs.values()) {
     const mine = members.get(g.id) ?? [];
-    const def = IpSet.unionAll(mine.map((n) => n.addrs.def));
-    let left = spaceLeft.get(g.vpcId);
-    if (!left) {
+    let base = anyMember.get(g.vpcId);
+    if (!base) {
       const vpc = g.vpcId !== null ? vpcs.get(g.vpcId) : undefined;
-      left = (vpc ? vpc.cidrs.pos : NON_PUBLIC).subtract(knownAddrs);
-      spaceLeft.set(g.vpcId, left);
+      base = unknownListAddrs.union((vpc ? vpc.cidrs.pos : NON_PUBLIC).subtract(knownAddrs));
+      anyMember.set(g.vpcId, base);
     }
-    const pos = IpSet.unionAll([unknownListAddrs, ...mine.map((n) => n.addrs.pos), left, def]);
-    out.set(g.id, { def, pos });
+    if (mine.length === 0) {
+      out.set(g.id, { def: IpSet.EMPTY, pos: base });
+      continue;
+    }
+    const def = IpSet.unionAll(mine.map((n) => n.addrs.def));
+    out.set(g.id, { def, pos: IpSet.unionAll([base, ...mine.map((n) => n.addrs.pos), def]) });
   }
   return out;
 }
