@@ -1,4 +1,6 @@
 import { CATALOGUE } from '../checks/catalogue.js';
+import type { EstateServices } from '../checks/kit/services.js';
+import type { LoadDiagnostic } from '../model/core/index.js';
 import type { AnyCheck } from '../checks/kit/types.js';
 import type { ScanReport } from '../report/types.js';
 import { buildReport } from './findings.js';
@@ -26,6 +28,24 @@ export function selectChecks(all: readonly AnyCheck[], only: readonly string[] =
   return all.filter((c) => (o.size === 0 || o.has(c.id)) && !s.has(c.id));
 }
 
+/**
+ * What the engines could not use in the inputs (a CIDR that does not parse, a port out of range, a reference to a
+ * group that is not there): reported with its position like a loader's diagnostic, never dropped. Only the engines
+ * the checks built are asked.
+ */
+function engineDiagnostics(services: EstateServices): LoadDiagnostic[] {
+  const network = services.network;
+  if (!network) return [];
+  return network.diagnostics.map((d) => ({
+    code: d.code === 'missing-reference' ? ('unresolved-reference' as const) : ('invalid-value' as const),
+    severity: d.severity,
+    file: d.at?.file ?? '',
+    line: d.at?.line ?? 1,
+    column: d.at?.column ?? 1,
+    message: `${d.message} (${d.path})`,
+  }));
+}
+
 /** The whole pipeline: loaders → model → engines → checks → findings. */
 export async function scan(paths: readonly string[], options: ScanOptions = {}): Promise<ScanOutcome> {
   const loaded = await loadEstate(paths, options);
@@ -35,7 +55,7 @@ export async function scan(paths: readonly string[], options: ScanOptions = {}):
   const run = runChecks(checks, loaded.estate, services);
   const report = buildReport({
     results: run.results,
-    diagnostics: loaded.diagnostics,
+    diagnostics: [...loaded.diagnostics, ...engineDiagnostics(services)],
     checks,
     files: loaded.files.length,
     resources: loaded.estate.resources.filter((r) => !r.kind.startsWith('iac.')).length,
