@@ -16,3 +16,13 @@ describe('engine diagnostics in the scan report', () => {
     expect(report.findings.map((f) => f.checkId)).toContain('AWS-EC2-004');
   });
 });
+
+describe('policy problems in the scan report', () => {
+  it('reports each statement the IAM engine cannot read, at that statement', async () => {
+    const { report } = await scan(['src/scan/__fixtures__/policy-input-problems']);
+    expect(report.errors.map((e) => `${e.severity} ${e.file}:${e.line} ${e.message}`)).toEqual([
+      'error src/scan/__fixtures__/policy-input-problems/stack.yaml:17 inline policy `broken` of role Role: Effect must be "Allow" or "Deny" (Statement[0].Effect)',
+      'error src/scan/__fixtures__/policy-input-problems/stack.yaml:20 inline policy `broken` of role Role: unknown condition operator `StringEqualsSometimes` (Statement[1].Condition.StringEqualsSometimes)',
+    ]);
+  });
+});

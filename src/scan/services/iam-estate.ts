@@ -59,6 +59,15 @@ function spanOf(p: Provenance): Span {
   return { start: { line: p.line, column: p.column }, end: { line: p.endLine, column: p.endColumn } };
 }
 
+/** A policy problem found while compiling an input's policy (an unknown operator, an Effect that is not Allow/Deny). */
+export interface PolicyInputIssue {
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+  /** JSON path inside the policy, e.g. `Statement[1].Condition.StringEqualsSometimes`. */
+  readonly path: string;
+  readonly at: Provenance;
+}
+
 export class IamEstate {
   readonly account: string;
   private readonly meta = new Map<string, PolicyMeta>();
@@ -102,7 +111,24 @@ export class IamEstate {
     // take a placeholder for literal text (a Deny on `arn:aws:s3:::<unknown: …>/*` matching nothing): until it does,
     // it sees such strings as wholly unknown, as loaders wrote them before.
     const json = d.partial ? wholeUnknownLeaves(d.json) : d.json;
-    return compilePolicy(json, { id, type, ...(d.statementAt ? { statementSpans: d.statementAt.map(spanOf) } : {}) });
+    const compiled = compilePolicy(json, { id, type, ...(d.statementAt ? { statementSpans: d.statementAt.map(spanOf) } : {}) });
+    this.notePolicyIssues(compiled, d, display);
+    return compiled;
+  }
+
+  /** What the engine could not read in a policy of the inputs, positioned at its statement: reported by the scan. */
+  readonly policyIssues: PolicyInputIssue[] = [];
+  private readonly notedIssues = new Set<string>();
+
+  private notePolicyIssues(compiled: CompiledPolicy, d: EmbeddedDocument, display: string): void {
+    for (const issue of compiled.issues) {
+      if (issue.code === 'unknown-leaf') continue;
+      const at = (issue.statement !== undefined ? d.statementAt?.[issue.statement] : undefined) ?? d.at;
+      const key = `${at.file}\u0000${at.line}\u0000${at.column}\u0000${issue.message}`;
+      if (this.notedIssues.has(key)) continue;
+      this.notedIssues.add(key);
+      this.policyIssues.push({ severity: issue.severity, message: `${display}: ${issue.message}`, path: issue.path, at });
+    }
   }
 
   private unknownPolicy(type: PolicyType, display: string, why: string, at?: Provenance): CompiledPolicy {

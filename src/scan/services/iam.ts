@@ -78,6 +78,10 @@ export class IamFacade implements IamService {
     this.iam = new IamEstate(estate);
   }
 
+  get diagnostics(): IamService['diagnostics'] {
+    return this.iam.policyIssues;
+  }
+
   private info(p: Principal): IamPrincipalInfo {
     return { key: p.key, kind: p.kind, name: p.name, arn: p.arn, at: p.at };
   }

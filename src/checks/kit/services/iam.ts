@@ -98,6 +98,8 @@ export interface WhoCanEntry {
 }
 
 export interface IamService {
+  /** What the engine could not read in the inputs' policies so far (each policy is read when a check first asks). */
+  readonly diagnostics: readonly { readonly severity: 'error' | 'warning'; readonly message: string; readonly path: string; readonly at: Provenance }[];
   principals(): readonly IamPrincipalInfo[];
   /** Principals a handle (ARN, name, key) names. */
   findPrincipal(handle: string): readonly IamPrincipalInfo[];
