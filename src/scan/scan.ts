@@ -30,23 +30,33 @@ export function selectChecks(all: readonly AnyCheck[], only: readonly string[] =
 
 /**
  * What the engines could not use in the inputs (a CIDR that does not parse, a port out of range, a reference to a
- * group that is not there, a policy condition operator that does not exist): reported with its position like a loader's diagnostic, never dropped. Only the engines
+ * group that is not there, a policy condition operator that does not exist). They are warnings: the file was read
+ * and parsed (exit code 2 is for inputs that were not), and what depends on the bad value is answered unknown.: reported with its position like a loader's diagnostic, never dropped. Only the engines
  * the checks built are asked.
  */
 function engineDiagnostics(services: EstateServices): LoadDiagnostic[] {
   const policies: LoadDiagnostic[] = (services.iam?.diagnostics ?? []).map((d) => ({
     code: 'invalid-value' as const,
-    severity: d.severity,
+    severity: 'warning' as const,
     file: d.at.file,
     line: d.at.line,
     column: d.at.column,
     message: `${d.message} (${d.path})`,
   }));
+  const access: LoadDiagnostic[] = (services.rbac?.diagnostics ?? []).map((d) => ({
+    code: 'invalid-value' as const,
+    severity: 'warning' as const,
+    file: d.at?.file ?? '',
+    line: d.at?.line ?? 1,
+    column: d.at?.column ?? 1,
+    message: d.subject ? `${d.message} (${d.subject})` : d.message,
+  }));
+  policies.push(...access);
   const network = services.network;
   if (!network) return policies;
   return [...policies, ...network.diagnostics.map((d) => ({
     code: d.code === 'missing-reference' ? ('unresolved-reference' as const) : ('invalid-value' as const),
-    severity: d.severity,
+    severity: 'warning' as const,
     file: d.at?.file ?? '',
     line: d.at?.line ?? 1,
     column: d.at?.column ?? 1,
