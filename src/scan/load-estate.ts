@@ -73,7 +73,7 @@ export async function loadEstate(paths: readonly string[], options: EstateOption
   }
 
   if (terraformSources.length > 0 || plans.length > 0) {
-    options.onProgress?.(`evaluating ${terraformSources.length} Terraform files and ${plans.length} plans`);
+    options.onProgress?.(`evaluating ${terraformSources.length} Terraform file${terraformSources.length === 1 ? '' : 's'} and ${plans.length} plan${plans.length === 1 ? '' : 's'}`);
     const result = await loadTerraform(terraformSources, plans, {
       cwd,
       maxFileBytes: maxBytes,

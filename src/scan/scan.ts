@@ -68,7 +68,8 @@ function engineDiagnostics(services: EstateServices): LoadDiagnostic[] {
 export async function scan(paths: readonly string[], options: ScanOptions = {}): Promise<ScanOutcome> {
   const loaded = await loadEstate(paths, options);
   const checks = selectChecks(options.checks ?? CATALOGUE, options.only, options.skip);
-  options.onProgress?.(`${loaded.estate.resources.length} resources from ${loaded.files.length} files; running ${checks.length} checks`);
+  const resources = loaded.estate.resources.filter((r) => !r.kind.startsWith('iac.')).length;
+  options.onProgress?.(`${resources} resources from ${loaded.files.length} files; running ${checks.length} checks`);
   const services = buildServices(loaded.estate);
   const run = runChecks(checks, loaded.estate, services);
   const report = buildReport({
@@ -76,7 +77,7 @@ export async function scan(paths: readonly string[], options: ScanOptions = {}):
     diagnostics: [...loaded.diagnostics, ...engineDiagnostics(services)],
     checks,
     files: loaded.files.length,
-    resources: loaded.estate.resources.filter((r) => !r.kind.startsWith('iac.')).length,
+    resources,
   });
   return { report, crashes: run.crashes };
 }
