@@ -3,7 +3,7 @@
  * plans, CLI exports) adapted once to the engine's input, compiled lazily on first use, and every answer memoised.
  */
 import type {
-  AwsInput, AwsInterface, AwsNaclEntry, AwsRoute, AwsSgRule, AzureInput, AzureNic, AzureNsgRule, DirectionMismatch, ExposureRow,
+  AwsInput, AwsInterface, AwsNaclEntry, AwsSecurityGroup, AwsRoute, AwsSgRule, AzureInput, AzureNic, AzureNsgRule, DirectionMismatch, ExposureRow,
   GroupSuggestion, NetworkInput, RedundantRule, RuleReach, RuleRef, ShadowedRule, TrafficFocus, Val,
 } from '../../engines/network/index.js';
 import { NetworkEngine } from '../../engines/network/index.js';
@@ -21,6 +21,14 @@ function val<T>(a: Attr<T>): Val<T> {
 function list(a: Attr<readonly string[]> | undefined): Val<readonly Val<string>[]> | undefined {
   if (a === undefined) return undefined;
   return a.known ? a.value : U(a.why);
+}
+
+/** The CloudFormation loader's stand-in for an instance that names no security group (it gets its VPC's default group). */
+const NO_GROUP_NAMED = 'no security group is named:';
+
+/** Whether an interface's template names no security group at all (an unresolvable reference is not that). */
+function namesNoGroup(named: readonly Link[]): boolean {
+  return named.length === 0 || (named.length === 1 && !named[0]!.known && named[0]!.why.startsWith(NO_GROUP_NAMED));
 }
 
 /** A VPC id from an account export (`vpc-…`) rather than a template's own name for it. */
@@ -111,10 +119,11 @@ export class NetworkInputBuilder {
       id: s.key, at: s.at, vpcId: this.refOr(s.vpc, 'aws.ec2.vpc', 'unknown VPC'),
       cidrs: s.cidr.known && (s.ipv6Cidrs === undefined || s.ipv6Cidrs.known) ? [s.cidr.value, ...(s.ipv6Cidrs?.known ? s.ipv6Cidrs.value : [])] : U(!s.cidr.known ? s.cidr.why : 'IPv6 CIDRs unknown'),
     }));
-    const securityGroups = e.ofKind('aws.ec2.securityGroup').map((g) => ({
+    const securityGroups: AwsSecurityGroup[] = e.ofKind('aws.ec2.securityGroup').map((g) => ({
       id: g.key, name: g.name.known ? g.name.value : g.native.name, vpcId: this.refOr(g.vpc, 'aws.ec2.vpc', 'unknown VPC'), at: g.at,
       ingress: g.ingress.map(sgRule(g.key, 'ingress')), egress: g.egress.map(sgRule(g.key, 'egress')),
     }));
+    const groupsOf = this.defaultGroups(securityGroups);
     const networkAcls = e.ofKind('aws.ec2.networkAcl').map((a) => ({
       id: a.key, vpcId: this.refOr(a.vpc, 'aws.ec2.vpc', 'unknown VPC'), isDefault: a.isDefault, at: a.at,
       subnetIds: a.subnets.map((l) => this.refOr(l, 'aws.ec2.subnet', 'unknown subnet')), entries: a.entries.map(naclEntry(a.key)),
@@ -154,7 +163,7 @@ export class NetworkInputBuilder {
         subnetId: this.refOr(n.subnet, 'aws.ec2.subnet', 'unknown subnet'), privateIps: list(n.privateIps) ?? [],
         ...(n.ipv6Ips ? { ipv6Ips: list(n.ipv6Ips) ?? [] } : {}),
         hasPublicIp: pub.known ? pub.value !== null : U(pub.why), publicIps: pub.known && pub.value !== null ? [pub.value] : [],
-        securityGroupIds: n.securityGroups.map((l) => this.refOr(l, 'aws.ec2.securityGroup', 'unknown group')), at: n.at,
+        securityGroupIds: groupsOf(n.key, n.securityGroups, n.subnet), at: n.at,
       });
       this.own(n.key, inst ? [n.key, inst.key] : [n.key]);
     }
@@ -175,11 +184,56 @@ export class NetworkInputBuilder {
         subnetId: this.refOr(i.subnet, 'aws.ec2.subnet', 'unknown subnet'),
         privateIps: i.privateIp.known ? (i.privateIp.value === null ? U('assigned at launch') : [i.privateIp.value]) : U(i.privateIp.why),
         hasPublicIp, publicIps: i.publicIp.known && i.publicIp.value !== null ? [i.publicIp.value] : [],
-        securityGroupIds: i.securityGroups.map((l) => this.refOr(l, 'aws.ec2.securityGroup', 'unknown group')), at: i.at,
+        securityGroupIds: groupsOf(i.key, i.securityGroups, i.subnet), at: i.at,
       });
       this.own(i.key, [i.key]);
     }
     return { vpcs, subnets, securityGroups, networkAcls, routeTables, internetGateways, natGateways, interfaces };
+  }
+
+  /**
+   * An interface's groups. One launched without any gets its VPC's default security group
+   * (https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html; RunInstances: "If you don't specify
+   * a security group, we use the default security group for the VPC"), never a group the inputs create: the VPC's
+   * `default` group when the inputs hold it; for a VPC the inputs create, the group AWS creates with it (all traffic in
+   * from its own members, all IPv4 traffic out); otherwise a group outside the inputs, whose rules are unknown.
+   * Adds the groups it creates to `groups`.
+   */
+  private defaultGroups(groups: AwsSecurityGroup[]): (iface: string, named: readonly Link[], subnet: Link) => Val<readonly Val<string>[]> {
+    const e = this.estate;
+    const byVpc = new Map<string, string>();
+    for (const g of e.ofKind('aws.ec2.securityGroup')) {
+      if (!g.isDefault && !(g.name.known && g.name.value === 'default')) continue;
+      const v = g.vpc.known ? e.resolve(g.vpc, 'aws.ec2.vpc') : undefined;
+      if (v && v !== 'unknown' && !byVpc.has(v.key)) byVpc.set(v.key, g.key);
+    }
+    const made = new Set<string>();
+    return (iface, named, subnet) => {
+      if (!namesNoGroup(named)) return named.map((l) => this.refOr(l, 'aws.ec2.securityGroup', 'unknown group'));
+      const s = subnet.known ? e.resolve(subnet, 'aws.ec2.subnet') : undefined;
+      const v = s && s !== 'unknown' && s.vpc.known ? e.resolve(s.vpc, 'aws.ec2.vpc') : undefined;
+      // The VPC is unknown: the one of the subnet, when it is named, is still one group for every interface in it.
+      if (!v || v === 'unknown') {
+        const where = subnet.known ? (s && s !== 'unknown' ? s.native.address : subnet.value) : iface;
+        return [`default security group of the VPC of ${where}`];
+      }
+      const existing = byVpc.get(v.key);
+      if (existing !== undefined) return [existing];
+      const id = `${v.key} default security group`;
+      if (!EXPORTED_VPC.test(v.key) && !made.has(id)) {
+        made.add(id);
+        this.addresses.set(id, `${v.native.address} default security group`);
+        const rule = (label: string, cidrs: readonly string[], groupIds: readonly string[]): AwsSgRule => {
+          this.rules.set(`security-group|${id}|${label}`, v.at);
+          return { protocol: '-1', fromPort: -1, toPort: -1, cidrs, groupIds, description: null, label, at: v.at };
+        };
+        groups.push({
+          id, name: 'default', vpcId: v.key, at: v.at,
+          ingress: [rule('ingress[0]', [], [id])], egress: [rule('egress[0]', ['0.0.0.0/0'], [])],
+        });
+      }
+      return [id];
+    };
   }
 
   private azure(): AzureInput {
