@@ -6,11 +6,11 @@ import { scan } from './scan.js';
 describe('engine diagnostics in the scan report', () => {
   it('reports what the network engine could not use, with file and line', async () => {
     const { report } = await scan(['src/scan/__fixtures__/network-input-problems']);
-    const problems = report.errors.map((e) => `${e.severity} ${e.code} ${e.file}:${e.line} ${e.message.split(' (')[0]}`);
+    const problems = report.errors.map((e) => `${e.severity} ${e.code} ${e.file}:${e.line} ${e.message.split(' (')[0]}${e.message.includes('; the same at') ? ` …${e.message.slice(e.message.indexOf('; the same at'))}` : ''}`);
     expect(problems).toEqual([
       'warning invalid-value src/scan/__fixtures__/network-input-problems/stack.yaml:9 `10.0.0.0/33` is not a valid CIDR: prefix length 33 is greater than 32',
       'warning invalid-value src/scan/__fixtures__/network-input-problems/stack.yaml:13 port range `70000-70001` is not within 0-65535 in order',
-      'warning unresolved-reference src/scan/__fixtures__/network-input-problems/stack.yaml:17 referenced security group `sg-0aaaabbbbccccdddd` is not in the inputs; its members are unknown',
+      'warning unresolved-reference src/scan/__fixtures__/network-input-problems/stack.yaml:17 referenced security group `sg-0aaaabbbbccccdddd` is not in the inputs; its members are unknown …; the same at 1 more place',
     ]);
     // The group is still analysed: its default egress rule is reported.
     expect(report.findings.map((f) => f.checkId)).toContain('AWS-EC2-004');

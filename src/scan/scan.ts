@@ -53,15 +53,32 @@ function engineDiagnostics(services: EstateServices): LoadDiagnostic[] {
   }));
   policies.push(...access);
   const network = services.network;
-  if (!network) return policies;
-  return [...policies, ...network.diagnostics.map((d) => ({
+  if (!network) return collapseRepeats(policies);
+  return collapseRepeats([...policies, ...network.diagnostics.map((d) => ({
     code: d.code === 'missing-reference' ? ('unresolved-reference' as const) : ('invalid-value' as const),
     severity: 'warning' as const,
     file: d.at?.file ?? '',
     line: d.at?.line ?? 1,
     column: d.at?.column ?? 1,
     message: `${d.message} (${d.path})`,
-  }))];
+  }))]);
+}
+
+/**
+ * One remark said at many places (the same missing default group behind 200 instances) is reported once, at its
+ * first place, with how many more there are: the report stays readable and nothing is dropped silently.
+ */
+function collapseRepeats(diagnostics: readonly LoadDiagnostic[]): LoadDiagnostic[] {
+  const groups = new Map<string, LoadDiagnostic[]>();
+  for (const d of diagnostics) {
+    const key = `${d.severity}\u0000${d.code}\u0000${d.message.replace(/ \([^()]*\)$/, '')}`;
+    const list = groups.get(key);
+    if (list) list.push(d);
+    else groups.set(key, [d]);
+  }
+  return [...groups.values()].map(([first, ...rest]) =>
+    rest.length === 0 ? first! : { ...first!, message: `${first!.message}; the same at ${rest.length} more place${rest.length === 1 ? '' : 's'}` },
+  );
 }
 
 /** The whole pipeline: loaders → model → engines → checks → findings. */
