@@ -17,7 +17,7 @@
  *   that value's comparison unknown, never silently false: a Deny with a broken value must not vanish.
  */
 import ipaddr from 'ipaddr.js';
-import { UNKNOWN_LEAF_PREFIX } from '../../model/core/json.js';
+import { hasUnknownPart } from '../../model/core/json.js';
 import type { Tri } from '../../model/core/tri.js';
 import { splitArn } from './arn.js';
 import type { JNode } from './json-node.js';
@@ -237,7 +237,9 @@ export function compileValues(
       out.push({ k: 'unknown', why: 'invalid condition value' });
       continue;
     }
-    if (text.startsWith(UNKNOWN_LEAF_PREFIX)) {
+    // A partly known value (`arn:aws:iam::<unknown: …>:role/x`) is read as unknown as a whole: its comparison
+    // is undecided, never decided on placeholder text.
+    if (hasUnknownPart(text)) {
       out.push({ k: 'unknown', why: text });
       continue;
     }

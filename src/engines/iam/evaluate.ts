@@ -3,6 +3,7 @@
  * apply, in three-valued logic, and (for policies with a Principal) how the allowing statements named the requester.
  */
 import { UNKNOWN_LEAF_PREFIX } from '../../model/core/json.js';
+import { anyPossible } from './partial.js';
 import type { Tri } from '../../model/core/tri.js';
 import type { ConditionScratch } from './conditions.js';
 import { evaluateCondition } from './conditions.js';
@@ -89,7 +90,7 @@ function actionApplies(s: CompiledStatement, req: PreparedRequest): Tri {
       break;
     }
   }
-  if (m === false && a.unknown) m = 'unknown';
+  if (m === false && (a.unknown || anyPossible(a.possible, req.action))) m = 'unknown';
   return a.negated ? notTri(m) : m;
 }
 
@@ -112,7 +113,7 @@ function resourceApplies(s: CompiledStatement, req: PreparedRequest): Tri {
       break;
     }
   }
-  if (m === false && r.unknown) m = 'unknown';
+  if (m === false && (r.unknown || anyPossible(r.possible, req.resource))) m = 'unknown';
   return r.negated ? notTri(m) : m;
 }
 

@@ -9,6 +9,7 @@
 import type { CompiledPolicy, CompiledStatement } from './policy.js';
 import { matchPrincipal, notPrincipalApplies } from './principal.js';
 import type { RequestPrincipal } from './types.js';
+import { anyPossible } from './partial.js';
 import { asciiLower } from './wildcard.js';
 
 const memo = new WeakMap<CompiledPolicy, Map<string, boolean>>();
@@ -23,7 +24,7 @@ function actionMayApply(s: CompiledStatement, actionLower: string): boolean {
     }
   }
   if (m) return !a.negated;
-  return a.unknown || a.negated;
+  return a.unknown || a.negated || anyPossible(a.possible, actionLower);
 }
 
 function principalMayApply(s: CompiledStatement, principal: RequestPrincipal | undefined): boolean {

@@ -7,7 +7,8 @@
  * policy) compiles as undetermined; warnings leave the statement evaluable. Each issue carries the statement index,
  * a JSON path and, when we were given text, a 1-based line/column.
  */
-import { UNKNOWN_LEAF_PREFIX } from '../../model/core/json.js';
+import { UNKNOWN_LEAF_PREFIX, hasUnknownPart, isPartlyUnknown } from '../../model/core/json.js';
+import { partialPattern } from './partial.js';
 import type { JsonValue } from '../../model/core/json.js';
 import type { CompiledCondition, ValueIssue } from './conditions.js';
 import { compileValues, parseOperator } from './conditions.js';
@@ -30,6 +31,8 @@ export interface ActionElement {
   /** Literal services every pattern is confined to, or null when some pattern spans services. */
   readonly services: ReadonlySet<string> | null;
   readonly unknown: boolean;
+  /** Partly known entries (`s3:<unknown: …>`): a request action they match is matched only possibly. */
+  readonly possible?: readonly Matcher[];
 }
 
 export interface ResourceEntry {
@@ -46,6 +49,8 @@ export interface ResourceElement {
   readonly absent: boolean;
   readonly entries: readonly ResourceEntry[];
   readonly unknown: boolean;
+  /** Partly known entries (`arn:aws:s3:::<unknown: …>/*`): a resource they match is matched only possibly. */
+  readonly possible?: readonly Matcher[];
 }
 
 export interface CompiledStatement {
@@ -319,26 +324,41 @@ function spanOf(ctx: Ctx, node: JNode, index: number): Span | undefined {
   return { start: ctx.lines.at(node.offset), end: ctx.lines.at(node.offset + node.length) };
 }
 
-function strings(n: JNode, bad: (m: string, at: JNode) => void): { values: string[]; unknown: boolean } {
+/**
+ * The string values of an element: known ones, whether one is wholly unknown, and the partly known ones
+ * (`arn:aws:s3:::<unknown: …>/*`), which match only possibly and are read by the caller.
+ */
+function strings(n: JNode, bad: (m: string, at: JNode) => void): { values: string[]; unknown: boolean; partial: string[] } {
   const items = n.kind === 'array' ? n.items : [n];
   const values: string[] = [];
+  const partial: string[] = [];
   let unknown = false;
   for (const it of items) {
     if (it.kind !== 'string') {
       bad('values must be strings', it);
       continue;
     }
-    if (it.value.startsWith(UNKNOWN_LEAF_PREFIX)) unknown = true;
+    if (isPartlyUnknown(it.value)) partial.push(it.value);
+    else if (hasUnknownPart(it.value)) unknown = true;
     else values.push(it.value);
   }
   if (items.length === 0) bad('an empty list matches nothing', n);
-  return { values, unknown };
+  return { values, unknown, partial };
 }
 
 function compileActions(n: JNode, negated: boolean, bad: (m: string, at: JNode) => void): ActionElement {
-  const { values, unknown } = strings(n, bad);
+  const { values, unknown: wholly, partial } = strings(n, bad);
   const matchers: Matcher[] = [];
   let services: Set<string> | null = new Set();
+  let unknown = wholly;
+  const possible: Matcher[] = [];
+  for (const raw of partial) {
+    const p = partialPattern(raw, (t) => globFromText(asciiLower(t)));
+    if (p === undefined) unknown = true;
+    else possible.push(compileGlob(p));
+  }
+  // A partly known action may name any service: the statement is looked at for every request.
+  if (possible.length > 0) services = null;
   for (const raw of values) {
     const v = asciiLower(raw);
     if (v === '*') {
@@ -356,13 +376,21 @@ function compileActions(n: JNode, negated: boolean, bad: (m: string, at: JNode) 
     if (svc.includes('*') || svc.includes('?')) services = null;
     else services?.add(svc);
   }
-  return { negated, matchers, services, unknown };
+  return { negated, matchers, services, unknown, ...(possible.length > 0 ? { possible } : {}) };
 }
 
 function compileResources(
   ctx: Ctx, n: JNode, negated: boolean, bad: (m: string, at: JNode) => void, warnVar: (m: string, at: JNode) => void,
 ): ResourceElement {
-  const { values, unknown } = strings(n, bad);
+  const { values, unknown: wholly, partial } = strings(n, bad);
+  let unknown = wholly;
+  const possible: Matcher[] = [];
+  for (const raw of partial) {
+    // Policy variables in the known text are not resolved here: such an entry is read as wholly unknown.
+    const p = raw.includes('${') ? undefined : partialPattern(raw, globFromText, arnSegments);
+    if (p === undefined) unknown = true;
+    else possible.push(compileGlob(p));
+  }
   const entries: ResourceEntry[] = values.map((v) => {
     const { template, issue: vi } = parseTemplate(v, ctx.vars);
     if (vi !== undefined) warnVar(vi, n);
@@ -370,5 +398,5 @@ function compileResources(
     const pattern = arnSegments(globFromText(v));
     return { source: v, pattern, matcher: compileGlob(pattern) };
   });
-  return { negated, absent: false, entries, unknown };
+  return { negated, absent: false, entries, unknown, ...(possible.length > 0 ? { possible } : {}) };
 }

@@ -12,10 +12,12 @@
  *   the session is final, a grant to the role is still limited by boundaries and session policies, a grant to the
  *   account only delegates).
  */
-import { UNKNOWN_LEAF_PREFIX } from '../../model/core/json.js';
+import { hasUnknownPart } from '../../model/core/json.js';
+import { partialExactMatcher } from './partial.js';
 import { accountRootArn, isAccountId } from './arn.js';
 import type { JNode } from './json-node.js';
 import type { RequestPrincipal } from './types.js';
+import type { Matcher } from './wildcard.js';
 import { asciiLower } from './wildcard.js';
 
 /** How a statement's Principal names the requester. */
@@ -30,6 +32,11 @@ export interface CompiledPrincipal {
   readonly canonical: ReadonlySet<string>;
   /** Entries that are `<unknown:...>` leaves. */
   readonly unknown: boolean;
+  /**
+   * Partly known entries per principal type (`arn:aws:iam::<unknown: …>:root`): an identity one matches is named
+   * only possibly; one it does not match (another partition, another path) is not named by it.
+   */
+  readonly possible?: { readonly aws: Matcher[]; readonly service: Matcher[]; readonly federated: Matcher[]; readonly canonical: Matcher[] };
 }
 
 export interface PrincipalIssue {
@@ -47,9 +54,10 @@ export function compilePrincipal(node: JNode, issues: PrincipalIssue[]): Compile
   const canonical = new Set<string>();
   let everyone = false;
   let unknown = false;
+  const possible = { aws: [] as Matcher[], service: [] as Matcher[], federated: [] as Matcher[], canonical: [] as Matcher[] };
   if (node.kind === 'string') {
     if (node.value === '*') everyone = true;
-    else if (node.value.startsWith(UNKNOWN_LEAF_PREFIX)) unknown = true;
+    else if (hasUnknownPart(node.value)) unknown = true;
     else issues.push({ code: 'invalid-principal', message: 'Principal must be "*" or an object such as {"AWS": ...}', node });
     return { everyone, aws, service, federated, canonical, unknown };
   }
@@ -70,8 +78,15 @@ export function compilePrincipal(node: JNode, issues: PrincipalIssue[]): Compile
         continue;
       }
       const v = item.value;
-      if (v.startsWith(UNKNOWN_LEAF_PREFIX)) {
-        unknown = true;
+      if (hasUnknownPart(v)) {
+        // An AWS entry must be an ARN for its known text to rule anything out (a bare account id is the account's
+        // root): one that does not start with a literal `arn:` is read as wholly unknown.
+        const m = kind === 'AWS' && !v.startsWith('arn:') ? undefined : partialExactMatcher(v, kind === 'Service');
+        if (m === undefined) unknown = true;
+        else if (kind === 'AWS') possible.aws.push(m);
+        else if (kind === 'Service') possible.service.push(m);
+        else if (kind === 'Federated') possible.federated.push(m);
+        else possible.canonical.push(m);
         continue;
       }
       if (v === '*') {
@@ -93,7 +108,8 @@ export function compilePrincipal(node: JNode, issues: PrincipalIssue[]): Compile
       else canonical.add(v);
     }
   }
-  return { everyone, aws, service, federated, canonical, unknown };
+  const anyPossible = possible.aws.length + possible.service.length + possible.federated.length + possible.canonical.length > 0;
+  return { everyone, aws, service, federated, canonical, unknown, ...(anyPossible ? { possible } : {}) };
 }
 
 export function normaliseAwsPrincipal(v: string): string {
@@ -148,7 +164,7 @@ export function matchPrincipal(cp: CompiledPrincipal, p: RequestPrincipal): Prin
       best = 'direct';
     }
   }
-  if (best === 'none' && cp.unknown) return 'unknown';
+  if (best === 'none' && (cp.unknown || possiblyNamed(cp, p))) return 'unknown';
   return best;
 }
 
@@ -159,12 +175,31 @@ export function matchPrincipal(cp: CompiledPrincipal, p: RequestPrincipal): Prin
 export function notPrincipalApplies(cp: CompiledPrincipal, p: RequestPrincipal): boolean | 'unknown' {
   if (cp.everyone) return false;
   let ids: string[];
-  if (p.kind === 'service') return !cp.service.has(asciiLower(p.service)) ? (cp.unknown ? 'unknown' : true) : false;
-  if (p.kind === 'federated') return !cp.federated.has(p.provider) ? (cp.unknown ? 'unknown' : true) : false;
+  const undecided = cp.unknown || possiblyNamed(cp, p);
+  if (p.kind === 'service') return !cp.service.has(asciiLower(p.service)) ? (undecided ? 'unknown' : true) : false;
+  if (p.kind === 'federated') return !cp.federated.has(p.provider) ? (undecided ? 'unknown' : true) : false;
   if (p.kind === 'anonymous') return cp.unknown ? 'unknown' : true;
   ids = identitiesOf(p).map((i) => i.id);
   if (p.kind === 'root') ids = [ids[0] as string];
   const allListed = ids.every((id) => cp.aws.has(id));
   if (allListed) return false;
-  return cp.unknown ? 'unknown' : true;
+  if (cp.unknown) return 'unknown';
+  // Every identity listed or possibly listed: whether the statement applies depends on the unknown parts.
+  const possibly = cp.possible;
+  if (possibly !== undefined && ids.every((id) => cp.aws.has(id) || possibly.aws.some((m) => m.test(id)))) return 'unknown';
+  return true;
+}
+
+/** Whether a partly known entry may name one of the request's identities. */
+function possiblyNamed(cp: CompiledPrincipal, p: RequestPrincipal): boolean {
+  const ps = cp.possible;
+  if (ps === undefined) return false;
+  if (p.kind === 'service') return ps.service.some((m) => m.test(asciiLower(p.service)));
+  if (p.kind === 'federated') return ps.federated.some((m) => m.test(p.provider));
+  if ((p.kind === 'user' || p.kind === 'root') && p.canonicalUserId !== undefined) {
+    const id = p.canonicalUserId;
+    if (ps.canonical.some((m) => m.test(id))) return true;
+  }
+  for (const ident of identitiesOf(p)) if (ps.aws.some((m) => m.test(ident.id))) return true;
+  return false;
 }

@@ -10,7 +10,6 @@ import {
 } from '../../engines/iam/index.js';
 import type { StatementCitation } from '../../checks/kit/services/iam.js';
 import type { Attr, EmbeddedDocument, JsonValue, Link, Provenance } from '../../model/core/index.js';
-import { wholeUnknownLeaves } from '../../model/core/index.js';
 import type { Estate, IamGroup, IamManagedPolicy, IamRole, IamUser, InlinePolicy } from '../../model/index.js';
 
 /** What `ask` answers when `surelyDenied` holds, for callers that only need to know the request is denied. */
@@ -107,11 +106,9 @@ export class IamEstate {
     if (doc.value === null) return undefined;
     const d = doc.value;
     this.meta.set(id, { display, type, at: d.at, ...(d.statementAt ? { statementAt: d.statementAt } : {}) });
-    // The engine does not yet read the literal text around unknown parts (`arn:aws:iam::<unknown: …>:root`) and would
-    // take a placeholder for literal text (a Deny on `arn:aws:s3:::<unknown: …>/*` matching nothing): until it does,
-    // it sees such strings as wholly unknown, as loaders wrote them before.
-    const json = d.partial ? wholeUnknownLeaves(d.json) : d.json;
-    const compiled = compilePolicy(json, { id, type, ...(d.statementAt ? { statementSpans: d.statementAt.map(spanOf) } : {}) });
+    // Partly known strings (`arn:aws:iam::<unknown: …>:root`) reach the engine as they are: it reads each unknown part
+    // as any text, matched only possibly, so a decision resting on one is unknown.
+    const compiled = compilePolicy(d.json, { id, type, ...(d.statementAt ? { statementSpans: d.statementAt.map(spanOf) } : {}) });
     this.notePolicyIssues(compiled, d, display);
     return compiled;
   }

@@ -162,7 +162,9 @@ function conditionKeys(policy: CompiledPolicy): string[] {
  * may hinge on your own values, not on what the outsider chooses, and is not counted as reachable.
  */
 function hasUnknownLeaves(policy: CompiledPolicy): boolean {
+  // Partly known entries (`arn:aws:iam::<unknown: …>:root`) count: what they match possibly is your own value too.
   return policy.broken !== undefined || policy.statements.some((s) => s.undetermined !== undefined || s.action.unknown || s.resource.unknown
+    || s.action.possible !== undefined || s.resource.possible !== undefined || s.principal?.p.possible !== undefined
     || s.principal?.p.unknown === true || s.conditions.some((c) => c.values.some((v) => v.k === 'unknown')));
 }
 
