@@ -6,8 +6,9 @@ import { IamFacade } from './iam.js';
 
 /**
  * Policies whose strings are partly known (`!Sub 'arn:aws:s3:::${Bucket}/*'` with the bucket's name unknown) reach
- * the IAM engine as wholly unknown strings until the engine reads the text around unknown parts: a placeholder must
- * never be matched as literal text, which would let a Deny on the bucket match nothing and answer "allowed".
+ * the IAM engine with their known text; an unknown part may be any text, so a decision that depends on it is
+ * `unknown`. A placeholder must never be matched as literal text, which would let a Deny on the bucket match nothing
+ * and answer "allowed".
  */
 const TEMPLATE = `
 AWSTemplateFormatVersion: "2010-09-09"
