@@ -7,7 +7,7 @@ import {
   sortedKeys, str,
 } from '../values.js';
 import { listArg, numberArg, objectArg } from './args.js';
-import type { FunctionTable } from './types.js';
+import type { FunctionDef, FunctionTable } from './types.js';
 
 // https://developer.hashicorp.com/terraform/language/functions (collection and type conversion functions)
 
@@ -44,6 +44,31 @@ function setArgs(args: readonly Value[], fn: string, at: Provenance): (readonly 
   }
   return out;
 }
+
+/**
+ * `alltrue` / `anytrue`: the first element equal to `decisive` decides; an unknown element leaves the answer unknown
+ * unless a later known element decides it.
+ */
+function boolFold(name: string, decisive: boolean): FunctionDef {
+  return {
+    min: 1,
+    max: 1,
+    partial: true,
+    fn: (args, at) => {
+      const l = args[0] as Value;
+      if (l.t === 'unknown') return derivedUnknown([l], at);
+      const items = listArg(args, 0, name, at);
+      if (!items.ok) return items.err;
+      let unknown = false;
+      for (const x of items.v) {
+        if (x.t === 'unknown') unknown = true;
+        else if (asBool(x) === decisive) return bool(decisive, at);
+      }
+      return unknown ? derivedUnknown(items.v, at) : bool(!decisive, at);
+    },
+  };
+}
+
 
 export const COLLECTION_FUNCTIONS: FunctionTable = {
   length: {
@@ -439,40 +464,8 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
       return Array.isArray(ns) ? num(Math.max(...ns), at) : ns;
     },
   },
-  alltrue: {
-    min: 1,
-    max: 1,
-    partial: true,
-    fn: (args, at) => {
-      const l = args[0] as Value;
-      if (l.t === 'unknown') return derivedUnknown([l], at);
-      const items = listArg(args, 0, 'alltrue', at);
-      if (!items.ok) return items.err;
-      let unknown = false;
-      for (const x of items.v) {
-        if (x.t === 'unknown') unknown = true;
-        else if (asBool(x) === false) return bool(false, at);
-      }
-      return unknown ? derivedUnknown(items.v, at) : bool(true, at);
-    },
-  },
-  anytrue: {
-    min: 1,
-    max: 1,
-    partial: true,
-    fn: (args, at) => {
-      const l = args[0] as Value;
-      if (l.t === 'unknown') return derivedUnknown([l], at);
-      const items = listArg(args, 0, 'anytrue', at);
-      if (!items.ok) return items.err;
-      let unknown = false;
-      for (const x of items.v) {
-        if (x.t === 'unknown') unknown = true;
-        else if (asBool(x) === true) return bool(true, at);
-      }
-      return unknown ? derivedUnknown(items.v, at) : bool(false, at);
-    },
-  },
+  alltrue: boolFold('alltrue', false),
+  anytrue: boolFold('anytrue', true),
   chunklist: {
     min: 2,
     max: 2,
